@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Side-by-side benchmarks of nix4j and real Nix (Debian's nix-bin, Nix 2.8), in one run so that
+# the ratios are fair on a noisy machine. Runs alternate between the two programs; medians of
+# wall time and the peak resident memory are reported.
+#
+#   bench/run.sh parse [RUNS]     whole-process `nix4j parse` vs `nix-instantiate --parse` on a
+#                                 generated 2 MB, 40,000-line package collection
+#   bench/run.sh eval [RUNS] [WORKLOAD…]
+#                                 whole-process `nix4j eval --strict` vs
+#                                 `nix-instantiate --eval --strict` on ../shared/bench/*.nix
+#   bench/run.sh jmh [REGEX]      the in-process JMH benchmarks (evaluator test sources)
+#
+# Results go to stdout as a Markdown table, ready for docs/benchmarks.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="$(cd "$root/.." && pwd)/shared/bench"
+work="${TMPDIR:-/tmp}/nix4j-bench"; mkdir -p "$work"
+
+build() {
+  (cd "$root" && mvn -q -B -ntp -DskipTests -pl evaluator,lsp-server -am install >&2)
+  "$root/bin/nix4j" --help >/dev/null 2>&1 || true   # makes the launcher record its CDS archive
+}
+
+classpath() {
+  local cp="$work/test.classpath"
+  (cd "$root" && mvn -q -B -ntp dependency:build-classpath -pl evaluator \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >&2)
+  echo "$root/evaluator/target/test-classes:$root/evaluator/target/classes:$(cat "$cp")"
+}
+
+# time_cmd OUTFILE CMD…: wall seconds and peak KB of one run, appended to OUTFILE
+time_cmd() {
+  local out="$1"; shift
+  local t0 t1 rss
+  t0=$(date +%s%N)
+  rss=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+  t1=$(date +%s%N)
+  echo "$(( (t1 - t0) / 1000000 )) $rss" >> "$out"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+report() { # label nixfile nix4jfile
+  local nm jm nr jr
+  nm=$(cut -d' ' -f1 "$2" | median); jm=$(cut -d' ' -f1 "$3" | median)
+  nr=$(cut -d' ' -f2 "$2" | sort -n | tail -n 1); jr=$(cut -d' ' -f2 "$3" | sort -n | tail -n 1)
+  awk -v l="$1" -v nm="$nm" -v jm="$jm" -v nr="$nr" -v jr="$jr" 'BEGIN {
+    printf "| %s | %d ms | %d ms | %.2f | %.1f MB | %.1f MB |\n", l, nm, jm, (nm ? jm/nm : 0), nr/1024, jr/1024 }'
+}
+
+header() {
+  echo "| workload | real Nix (median) | nix4j (median) | nix4j / Nix | Nix peak RSS | nix4j peak RSS |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+}
+
+case "${1:-}" in
+  parse)
+    runs="${2:-10}"
+    build
+    java -cp "$(classpath)" org.nix4j.bench.PackageSetGenerator "$work/packages.nix" 40000
+    echo "input: $(wc -l < "$work/packages.nix") lines, $(wc -c < "$work/packages.nix") bytes; $runs runs each"
+    header
+    rm -f "$work/p.nix" "$work/p.j"
+    for _ in $(seq "$runs"); do
+      time_cmd "$work/p.nix" nix-instantiate --parse "$work/packages.nix"
+      time_cmd "$work/p.j" "$root/bin/nix4j" parse "$work/packages.nix"
+    done
+    report "parse packages.nix (whole process)" "$work/p.nix" "$work/p.j" ;;
+  eval)
+    runs="${2:-5}"; shift $(( $# >= 2 ? 2 : $# ))
+    build
+    workloads=("$@"); [ ${#workloads[@]} -gt 0 ] || workloads=(attrs deep fib fixpoint json lists strings)
+    echo "$runs runs each, whole process, --strict"
+    header
+    for w in "${workloads[@]}"; do
+      f="$shared/$w.nix"
+      want=$(nix-instantiate --eval --strict "$f" 2>/dev/null || true)
+      got=$("$root/bin/nix4j" eval --strict "$f" 2>/dev/null || true)
+      [ "$want" = "$got" ] || echo "note: $w.nix: nix4j printed '$got', Nix '$want'"
+      rm -f "$work/e.nix" "$work/e.j"
+      for _ in $(seq "$runs"); do
+        time_cmd "$work/e.nix" nix-instantiate --eval --strict "$f"
+        time_cmd "$work/e.j" "$root/bin/nix4j" eval --strict "$f"
+      done
+      report "$w.nix" "$work/e.nix" "$work/e.j"
+    done ;;
+  jmh)
+    build
+    (cd "$root" && mvn -q -B -ntp test-compile -pl evaluator >&2)
+    java -cp "$(classpath)" org.openjdk.jmh.Main "${2:-.}" -f 1 -wi 5 -i 5 -w 1s -r 1s ;;
+  *)
+    sed -n '2,15p' "$0"; exit 2 ;;
+esac
