@@ -33,8 +33,9 @@ time_cmd() {
   local out="$1"; shift
   local t0 t1 rss
   t0=$(date +%s%N)
-  rss=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
   t1=$(date +%s%N)
+  rss=$(tail -n 1 "$work/rss")
   echo "$(( (t1 - t0) / 1000000 )) $rss" >> "$out"
 }
 
