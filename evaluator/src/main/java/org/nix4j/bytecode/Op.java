@@ -1,0 +1,170 @@
+package org.nix4j.bytecode;
+
+/**
+ * The opcodes of nix4j's bytecode. Each instruction is one {@code int} opcode followed by its
+ * operands ({@link #OPERANDS}). "Forced" means in weak head normal form (not a thunk).
+ *
+ * <p>Stack discipline: every expression leaves exactly one value on the stack. Locals (let and
+ * rec bindings, with-scopes, formals) are stack slots above the frame's base, addressed by their
+ * index; {@link #CLOSE_SCOPE} drops a scope's slots from under the value an expression left.
+ */
+public final class Op {
+  private Op() {}
+
+  /** CONST k: push constants[k] (a value). */
+  public static final int CONST = 0;
+  /** LOCAL s: push the frame's slot s. */
+  public static final int LOCAL = 1;
+  /** UPVAL i: push the closure's upvalue i. */
+  public static final int UPVAL = 2;
+  /** POP: drop the top value. */
+  public static final int POP = 3;
+  /** FORCE: force the top value to weak head normal form. */
+  public static final int FORCE = 4;
+  /** THUNK k: push a thunk of proto constants[k], capturing now. */
+  public static final int THUNK = 5;
+  /** CLOSURE k: push a closure of proto constants[k], capturing now. */
+  public static final int CLOSURE = 6;
+  /** THUNK_DEFER k: push a thunk of proto constants[k] whose captures FINALISE fills later. */
+  public static final int THUNK_DEFER = 7;
+  /** CLOSURE_DEFER k: as THUNK_DEFER, for a closure. */
+  public static final int CLOSURE_DEFER = 8;
+  /** FINALISE s: fill the captures of the deferred thunk or closure in slot s (if it is one). */
+  public static final int FINALISE = 9;
+  /** CLOSE_SCOPE n: keep the top value, drop the n slots beneath it. */
+  public static final int CLOSE_SCOPE = 10;
+  /** ADD: a b (forced) → a + b (numbers, strings, paths). */
+  public static final int ADD = 11;
+  /** SUB: a b (forced) → a - b. */
+  public static final int SUB = 12;
+  /** MUL: a b (forced) → a * b. */
+  public static final int MUL = 13;
+  /** DIV: a b (forced) → a / b. */
+  public static final int DIV = 14;
+  /** LESS: a b (forced) → a < b (numbers, strings, paths, lists). */
+  public static final int LESS = 15;
+  /** EQ: a b → a == b (forces what it compares). */
+  public static final int EQ = 16;
+  /** NEQ: a b → a != b. */
+  public static final int NEQ = 17;
+  /** NOT: b (forced Boolean) → !b. */
+  public static final int NOT = 18;
+  /** CONCAT: a b (forced lists) → a ++ b. */
+  public static final int CONCAT = 19;
+  /** UPDATE: a b (forced sets) → a // b. */
+  public static final int UPDATE = 20;
+  /** JUMP d: ip += d (d relative to the next instruction). */
+  public static final int JUMP = 21;
+  /** JUMP_IF_FALSE d: pop a forced Boolean; jump if false. */
+  public static final int JUMP_IF_FALSE = 22;
+  /** AND_JUMP d: the top is a forced Boolean; if false keep it and jump, else pop it. */
+  public static final int AND_JUMP = 23;
+  /** OR_JUMP d: the top is a forced Boolean; if true keep it and jump, else pop it. */
+  public static final int OR_JUMP = 24;
+  /** IMPL_JUMP d: the top is a forced Boolean; if false replace it by true and jump, else pop it. */
+  public static final int IMPL_JUMP = 25;
+  /** ASSERT_BOOL: the top must be a Boolean. */
+  public static final int ASSERT_BOOL = 26;
+  /** ATTRS k n: pop n values; push a set with the sorted names constants[k] (String[]). */
+  public static final int ATTRS = 27;
+  /** DYN_ATTR k: set name(forced) value → set with name added (null names skip); k: position. */
+  public static final int DYN_ATTR = 28;
+  /** LIST n: pop n values, push a list of them. */
+  public static final int LIST = 29;
+  /** SELECT k: pop a forced set, push its attribute constants[k]. */
+  public static final int SELECT = 30;
+  /** SELECT_DYN: set(forced) name(forced) → the attribute. */
+  public static final int SELECT_DYN = 31;
+  /** SELECT_OR k d: forced value → its attribute constants[k], or pop and jump if missing. */
+  public static final int SELECT_OR = 32;
+  /** SELECT_DYN_OR d: value(forced) name(forced) → attribute, or pop both and jump. */
+  public static final int SELECT_DYN_OR = 33;
+  /** HAS_ATTR k: forced value → whether it is a set with attribute constants[k]. */
+  public static final int HAS_ATTR = 34;
+  /** HAS_ATTR_DYN: value(forced) name(forced) → Boolean. */
+  public static final int HAS_ATTR_DYN = 35;
+  /** CALL n: f a1 … an → f a1 … an (forced result). */
+  public static final int CALL = 36;
+  /** RETURN: finish the frame with the top value (forced). */
+  public static final int RETURN = 37;
+  /** INTERP n: pop n forced parts, push their concatenation (coerced to strings). */
+  public static final int INTERP = 38;
+  /** ASSERT k: pop a forced Boolean; if false fail with message constants[k]. */
+  public static final int ASSERT = 39;
+  /** WITH_LOOKUP k c: look constants[k] up in the with-scopes listed by constants[c] (int[]). */
+  public static final int WITH_LOOKUP = 40;
+  /** TO_PATH k: forced string → path, relative ones resolved against constants[k]. */
+  public static final int TO_PATH = 41;
+  /** FORMAL k d: slot 0 is the forced argument set; push its attribute constants[k] and jump, or fall through. */
+  public static final int FORMAL = 42;
+  /** FORMALS_CHECK: check slot 0 (forced set) against the proto's formals. */
+  public static final int FORMALS_CHECK = 43;
+  /** MISSING_FORMAL k: fail: the argument constants[k] is required. */
+  public static final int MISSING_FORMAL = 44;
+  /** NOP: does nothing. */
+  public static final int NOP = 45;
+  /** SET_SLOT s: pop the top value into slot s. */
+  public static final int SET_SLOT = 46;
+
+  public static final int COUNT = 47;
+
+  /** Number of operands of each opcode. */
+  public static final int[] OPERANDS = new int[COUNT];
+  /** Names for the disassembler. */
+  public static final String[] NAMES = new String[COUNT];
+
+  static {
+    def(CONST, "CONST", 1);
+    def(LOCAL, "LOCAL", 1);
+    def(UPVAL, "UPVAL", 1);
+    def(POP, "POP", 0);
+    def(FORCE, "FORCE", 0);
+    def(THUNK, "THUNK", 1);
+    def(CLOSURE, "CLOSURE", 1);
+    def(THUNK_DEFER, "THUNK_DEFER", 1);
+    def(CLOSURE_DEFER, "CLOSURE_DEFER", 1);
+    def(FINALISE, "FINALISE", 1);
+    def(CLOSE_SCOPE, "CLOSE_SCOPE", 1);
+    def(ADD, "ADD", 0);
+    def(SUB, "SUB", 0);
+    def(MUL, "MUL", 0);
+    def(DIV, "DIV", 0);
+    def(LESS, "LESS", 0);
+    def(EQ, "EQ", 0);
+    def(NEQ, "NEQ", 0);
+    def(NOT, "NOT", 0);
+    def(CONCAT, "CONCAT", 0);
+    def(UPDATE, "UPDATE", 0);
+    def(JUMP, "JUMP", 1);
+    def(JUMP_IF_FALSE, "JUMP_IF_FALSE", 1);
+    def(AND_JUMP, "AND_JUMP", 1);
+    def(OR_JUMP, "OR_JUMP", 1);
+    def(IMPL_JUMP, "IMPL_JUMP", 1);
+    def(ASSERT_BOOL, "ASSERT_BOOL", 0);
+    def(ATTRS, "ATTRS", 2);
+    def(DYN_ATTR, "DYN_ATTR", 1);
+    def(LIST, "LIST", 1);
+    def(SELECT, "SELECT", 1);
+    def(SELECT_DYN, "SELECT_DYN", 0);
+    def(SELECT_OR, "SELECT_OR", 2);
+    def(SELECT_DYN_OR, "SELECT_DYN_OR", 1);
+    def(HAS_ATTR, "HAS_ATTR", 1);
+    def(HAS_ATTR_DYN, "HAS_ATTR_DYN", 0);
+    def(CALL, "CALL", 1);
+    def(RETURN, "RETURN", 0);
+    def(INTERP, "INTERP", 1);
+    def(ASSERT, "ASSERT", 1);
+    def(WITH_LOOKUP, "WITH_LOOKUP", 2);
+    def(TO_PATH, "TO_PATH", 1);
+    def(FORMAL, "FORMAL", 2);
+    def(FORMALS_CHECK, "FORMALS_CHECK", 0);
+    def(MISSING_FORMAL, "MISSING_FORMAL", 1);
+    def(NOP, "NOP", 0);
+    def(SET_SLOT, "SET_SLOT", 1);
+  }
+
+  private static void def(int op, String name, int operands) {
+    NAMES[op] = name;
+    OPERANDS[op] = operands;
+  }
+}

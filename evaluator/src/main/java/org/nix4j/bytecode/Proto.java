@@ -1,0 +1,84 @@
+package org.nix4j.bytecode;
+
+import org.nix4j.syntax.SourceFile;
+import org.nix4j.value.SourcePos;
+
+/**
+ * Compiled code: the body of a lambda, of a thunk, or of a whole file. Immutable once the
+ * compiler has built it; shared by every closure or thunk made from it.
+ *
+ * <p>{@link #code} holds opcodes ({@link Op}) each followed by its operands. {@link #spans}
+ * gives, for each code index that starts an instruction, the index in {@link #positions} of the
+ * source span it was compiled from (for error messages and the observer).
+ */
+public final class Proto {
+  public enum Kind {
+    /** The top level of a file or an expression: runs once, no argument. */
+    TOP,
+    /** A lambda body: slot 0 holds the argument. */
+    LAMBDA,
+    /** A thunk body: no argument. */
+    THUNK
+  }
+
+  public final Kind kind;
+  public final int[] code;
+  public final Object[] constants;
+  public final int[] spans;
+  public final SourcePos[] positions;
+  /**
+   * What a closure or thunk made from this proto captures, in upvalue order: {@code slot << 1}
+   * for a local of the enclosing frame, {@code (index << 1) | 1} for one of its upvalues.
+   */
+  public final int[] captures;
+  /** The most stack slots the code uses above its base (locals and temporaries). */
+  public final int maxStack;
+  /** The name a lambda is bound to ({@code f = x: …}), or null; used in traces. */
+  public final String name;
+  /** The formals of a lambda with a pattern, or null. */
+  public final Formals formals;
+  public final SourceFile file;
+  /** The span of the whole lambda or thunk expression. */
+  public final SourcePos pos;
+
+  public Proto(
+      Kind kind,
+      int[] code,
+      Object[] constants,
+      int[] spans,
+      SourcePos[] positions,
+      int[] captures,
+      int maxStack,
+      String name,
+      Formals formals,
+      SourceFile file,
+      SourcePos pos) {
+    this.kind = kind;
+    this.code = code;
+    this.constants = constants;
+    this.spans = spans;
+    this.positions = positions;
+    this.captures = captures;
+    this.maxStack = maxStack;
+    this.name = name;
+    this.formals = formals;
+    this.file = file;
+    this.pos = pos;
+  }
+
+  /** The source position of the instruction at code index {@code ip}, or the proto's own. */
+  public SourcePos positionAt(int ip) {
+    if (ip >= 0 && ip < spans.length) {
+      int s = spans[ip];
+      if (s >= 0 && s < positions.length) {
+        return positions[s];
+      }
+    }
+    return pos;
+  }
+
+  @Override
+  public String toString() {
+    return kind + (name != null ? " " + name : "") + " at " + pos;
+  }
+}

@@ -1,0 +1,257 @@
+package org.nix4j.value;
+
+import java.util.Arrays;
+
+/**
+ * An attribute set: names (byte strings) sorted in byte order, as Nix sorts them, each with a
+ * value and, where known, the position of its definition. Immutable.
+ *
+ * <p>Lookups are binary searches; sets large enough for that to matter get a hash index on first
+ * lookup.
+ */
+public final class NixAttrs extends Value {
+  public static final NixAttrs EMPTY = new NixAttrs(new String[0], new Value[0], null);
+
+  private static final int INDEX_THRESHOLD = 24;
+
+  private final String[] names;
+  private final Value[] values;
+  /** Positions of the definitions (parallel to names), or null when none is known. */
+  private final SourcePos[] positions;
+  /** Open-addressing hash index: slot -> index + 1 (0 = empty); built lazily. */
+  private int[] index;
+
+  private NixAttrs(String[] names, Value[] values, SourcePos[] positions) {
+    this.names = names;
+    this.values = values;
+    this.positions = positions;
+  }
+
+  /**
+   * A set from arrays that are already sorted by name without duplicates; takes ownership of
+   * the arrays. {@code positions} may be null.
+   */
+  public static NixAttrs ofSorted(String[] names, Value[] values, SourcePos[] positions) {
+    if (names.length == 0) {
+      return EMPTY;
+    }
+    return new NixAttrs(names, values, positions);
+  }
+
+  public static NixAttrs of(String name, Value value) {
+    return new NixAttrs(new String[] {name}, new Value[] {value}, null);
+  }
+
+  public int size() {
+    return names.length;
+  }
+
+  public boolean isEmpty() {
+    return names.length == 0;
+  }
+
+  public String nameAt(int i) {
+    return names[i];
+  }
+
+  public Value valueAt(int i) {
+    return values[i];
+  }
+
+  /** The position of the i-th attribute's definition, or null. */
+  public SourcePos positionAt(int i) {
+    return positions == null ? null : positions[i];
+  }
+
+  /** Sorted names; read only. */
+  public String[] names() {
+    return names;
+  }
+
+  /** Values in the order of {@link #names()}; read only. */
+  public Value[] values() {
+    return values;
+  }
+
+  SourcePos[] positionsArray() {
+    return positions;
+  }
+
+  /** The index of {@code name}, or -1. */
+  public int indexOf(String name) {
+    int n = names.length;
+    if (n < INDEX_THRESHOLD) {
+      int lo = 0;
+      int hi = n - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = names[mid].compareTo(name);
+        if (c < 0) {
+          lo = mid + 1;
+        } else if (c > 0) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -1;
+    }
+    int[] idx = index;
+    if (idx == null) {
+      idx = buildIndex();
+    }
+    int mask = idx.length - 1;
+    int h = mix(name.hashCode()) & mask;
+    while (true) {
+      int e = idx[h];
+      if (e == 0) {
+        return -1;
+      }
+      if (names[e - 1].equals(name)) {
+        return e - 1;
+      }
+      h = (h + 1) & mask;
+    }
+  }
+
+  private int[] buildIndex() {
+    int cap = Integer.highestOneBit(names.length * 2 - 1) << 1;
+    int[] idx = new int[cap];
+    int mask = cap - 1;
+    for (int i = 0; i < names.length; i++) {
+      int h = mix(names[i].hashCode()) & mask;
+      while (idx[h] != 0) {
+        h = (h + 1) & mask;
+      }
+      idx[h] = i + 1;
+    }
+    index = idx;
+    return idx;
+  }
+
+  private static int mix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /** The value of {@code name} (maybe a thunk), or null. */
+  public Value get(String name) {
+    int i = indexOf(name);
+    return i < 0 ? null : values[i];
+  }
+
+  public boolean has(String name) {
+    return indexOf(name) >= 0;
+  }
+
+  /** {@code this // other}: the attributes of both, those of {@code other} winning. */
+  public NixAttrs update(NixAttrs other) {
+    if (other.names.length == 0) {
+      return this;
+    }
+    if (names.length == 0) {
+      return other;
+    }
+    int n1 = names.length;
+    int n2 = other.names.length;
+    // Small right side into a big left side: merge by copying with insertions.
+    String[] outN = new String[n1 + n2];
+    Value[] outV = new Value[n1 + n2];
+    boolean withPos = positions != null || other.positions != null;
+    SourcePos[] outP = withPos ? new SourcePos[n1 + n2] : null;
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    if (n2 * 8 < n1) {
+      // Galloping: find each of other's names by binary search and copy the runs between.
+      for (; j < n2; j++) {
+        String key = other.names[j];
+        int pos = Arrays.binarySearch(names, i, n1, key);
+        int stop = pos >= 0 ? pos : -pos - 1;
+        int run = stop - i;
+        System.arraycopy(names, i, outN, k, run);
+        System.arraycopy(values, i, outV, k, run);
+        if (withPos && positions != null) {
+          System.arraycopy(positions, i, outP, k, run);
+        }
+        k += run;
+        i = stop;
+        outN[k] = key;
+        outV[k] = other.values[j];
+        if (withPos) {
+          outP[k] = other.positions == null ? null : other.positions[j];
+        }
+        k++;
+        if (pos >= 0) {
+          i++;
+        }
+      }
+    } else {
+      while (i < n1 && j < n2) {
+        int c = names[i].compareTo(other.names[j]);
+        if (c < 0) {
+          outN[k] = names[i];
+          outV[k] = values[i];
+          if (withPos) {
+            outP[k] = positions == null ? null : positions[i];
+          }
+          i++;
+        } else {
+          outN[k] = other.names[j];
+          outV[k] = other.values[j];
+          if (withPos) {
+            outP[k] = other.positions == null ? null : other.positions[j];
+          }
+          j++;
+          if (c == 0) {
+            i++;
+          }
+        }
+        k++;
+      }
+      while (j < n2) {
+        outN[k] = other.names[j];
+        outV[k] = other.values[j];
+        if (withPos) {
+          outP[k] = other.positions == null ? null : other.positions[j];
+        }
+        j++;
+        k++;
+      }
+    }
+    int rest = n1 - i;
+    System.arraycopy(names, i, outN, k, rest);
+    System.arraycopy(values, i, outV, k, rest);
+    if (withPos && positions != null) {
+      System.arraycopy(positions, i, outP, k, rest);
+    }
+    k += rest;
+    if (k < outN.length) {
+      outN = Arrays.copyOf(outN, k);
+      outV = Arrays.copyOf(outV, k);
+      if (outP != null) {
+        outP = Arrays.copyOf(outP, k);
+      }
+    }
+    return new NixAttrs(outN, outV, outP);
+  }
+
+  /** Whether this set is a derivation: its {@code type} attribute is the string "derivation". */
+  public boolean isDerivationShallow() {
+    Value t = get("type");
+    if (t instanceof Thunk th) {
+      t = th.valueOrNull();
+    }
+    return t instanceof NixString s && s.bytes.equals("derivation");
+  }
+
+  @Override
+  public String typeOf() {
+    return "set";
+  }
+
+  @Override
+  public String describe() {
+    return "a set";
+  }
+}

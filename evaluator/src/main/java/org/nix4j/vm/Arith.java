@@ -1,0 +1,135 @@
+package org.nix4j.vm;
+
+import org.nix4j.bytecode.Op;
+import org.nix4j.value.NixFloat;
+import org.nix4j.value.NixInt;
+import org.nix4j.value.NixPath;
+import org.nix4j.value.NixString;
+import org.nix4j.value.Value;
+
+/** Arithmetic on forced values, with Nix 2.8's rules and messages. */
+final class Arith {
+  private Arith() {}
+
+  /** {@code a - b}, {@code a * b}, {@code a / b} as the builtins __sub, __mul, __div. */
+  static Value numeric(Value a, Value b, int op) {
+    if (a instanceof NixFloat || b instanceof NixFloat) {
+      double x = toFloat(a);
+      double y = toFloat(b);
+      return switch (op) {
+        case Op.SUB -> NixFloat.of(x - y);
+        case Op.MUL -> NixFloat.of(x * y);
+        default -> {
+          if (y == 0) {
+            throw NixError.eval("division by zero");
+          }
+          yield NixFloat.of(x / y);
+        }
+      };
+    }
+    long x = toInt(a);
+    long y = toInt(b);
+    return switch (op) {
+      case Op.SUB -> NixInt.of(x - y);
+      case Op.MUL -> NixInt.of(x * y);
+      default -> {
+        if (y == 0) {
+          throw NixError.eval("division by zero");
+        }
+        yield NixInt.of(x / y);
+      }
+    };
+  }
+
+  static long toInt(Value v) {
+    if (v instanceof NixInt i) {
+      return i.value;
+    }
+    throw NixError.type("an integer", v);
+  }
+
+  static double toFloat(Value v) {
+    if (v instanceof NixFloat f) {
+      return f.value;
+    }
+    if (v instanceof NixInt i) {
+      return i.value;
+    }
+    throw NixError.type("a float", v);
+  }
+
+  /**
+   * {@code a + b} for forced operands: numbers add; a path on the left makes a path; anything
+   * else concatenates as strings (paths copied to the store). Returns the result, or null after
+   * pushing a generator when coercion needs Nix code.
+   */
+  static Value add(Vm vm, Value a, Value b) {
+    if (a instanceof NixInt x) {
+      if (b instanceof NixInt y) {
+        return NixInt.of(x.value + y.value);
+      }
+      if (b instanceof NixFloat y) {
+        return NixFloat.of(x.value + y.value);
+      }
+      throw NixError.eval("cannot add " + b.describe() + " to an integer");
+    }
+    if (a instanceof NixFloat x) {
+      if (b instanceof NixFloat y) {
+        return NixFloat.of(x.value + y.value);
+      }
+      if (b instanceof NixInt y) {
+        return NixFloat.of(x.value + y.value);
+      }
+      throw NixError.eval("cannot add " + b.describe() + " to a float");
+    }
+    return vm.push(new AddGen(a, b));
+  }
+
+  /** {@code a + b} where coercion is needed. */
+  static final class AddGen extends Generator {
+    private final Value a;
+    private final Value b;
+    private NixString left;
+    private int state;
+
+    AddGen(Value a, Value b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (a instanceof NixPath p) {
+        if (state == 0) {
+          state = 1;
+          in = vm.coerceToString(b, Coerce.Mode.APPEND_TO_PATH);
+          if (in == null) {
+            return null;
+          }
+        }
+        NixString s = (NixString) in;
+        if (s.hasContext()) {
+          throw NixError.eval("a string that refers to a store path cannot be appended to a path");
+        }
+        return NixPath.of(NixPath.canonicalise(p.path + s.bytes));
+      }
+      if (state == 0) {
+        state = 1;
+        in = vm.coerceToString(a, Coerce.Mode.INTERPOLATE);
+        if (in == null) {
+          return null;
+        }
+      }
+      if (state == 1) {
+        left = (NixString) in;
+        state = 2;
+        in = vm.coerceToString(b, Coerce.Mode.INTERPOLATE);
+        if (in == null) {
+          return null;
+        }
+      }
+      NixString right = (NixString) in;
+      return NixString.of(left.bytes.concat(right.bytes), left.context.union(right.context));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.nix4j.vm;
+
+import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixNull;
+import org.nix4j.value.NixString;
+import org.nix4j.value.SourcePos;
+import org.nix4j.value.Value;
+
+/** Operations on attribute sets used by the VM, with Nix's messages. */
+public final class Attrs {
+  private Attrs() {}
+
+  /** The name a forced value gives as an attribute name, or a type error. */
+  public static String nameOf(Value v) {
+    if (v instanceof NixString s) {
+      return s.bytes;
+    }
+    throw NixError.type("a string", v);
+  }
+
+  public static NixError missing(String name, NixAttrs in) {
+    return NixError.eval("attribute '" + name + "' missing");
+  }
+
+  /** Adds a dynamic attribute {@code ${name} = value}; a null name adds nothing. */
+  static NixAttrs addDynamic(NixAttrs set, Value name, Value value, SourcePos pos) {
+    if (name == NixNull.NULL) {
+      return set;
+    }
+    String n = nameOf(name);
+    int i = set.indexOf(n);
+    if (i >= 0) {
+      SourcePos prev = set.positionAt(i);
+      throw new NixError(NixError.Kind.EVAL, "dynamic attribute '" + n + "' already defined at "
+          + (prev == null ? "«unknown»" : prev.location()), pos);
+    }
+    NixAttrs one = NixAttrs.ofSorted(new String[] {n}, new Value[] {value},
+        pos == null ? null : new SourcePos[] {pos});
+    return set.update(one);
+  }
+}

@@ -1,0 +1,6 @@
+package org.nix4j.vm;
+
+import org.nix4j.value.SourcePos;
+
+/** The static part of an attribute set literal: its sorted names and their positions. */
+public record AttrsShape(String[] names, SourcePos[] positions) {}

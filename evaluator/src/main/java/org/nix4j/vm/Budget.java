@@ -1,0 +1,72 @@
+package org.nix4j.vm;
+
+/**
+ * Limits on an evaluation: a cancel flag, a number of steps (frames pushed), a deadline and a
+ * memory floor. The VM calls {@link #tick} on every frame it pushes; checks that cost more than
+ * a counter run every {@link #CHECK_EVERY} ticks. Evaluation stops with a {@link NixError} of
+ * kind {@link NixError.Kind#INTERRUPTED}; threads are never killed.
+ */
+public class Budget {
+  /** No limits at all (the command line). */
+  public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, Long.MAX_VALUE, 0) {
+    @Override
+    void tick() {}
+  };
+
+  static final int CHECK_EVERY = 4096;
+
+  private volatile boolean cancelled;
+  private long stepsLeft;
+  private final long deadlineNanos;
+  private final long minFreeBytes;
+  private int countdown = CHECK_EVERY;
+
+  /**
+   * @param maxSteps frames the evaluation may push
+   * @param maxNanos wall time it may take, from now
+   * @param minFreeBytes stop when less heap than this remains free (0: no check)
+   */
+  public Budget(long maxSteps, long maxNanos, long minFreeBytes) {
+    this.stepsLeft = maxSteps;
+    long now = System.nanoTime();
+    this.deadlineNanos = maxNanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + maxNanos;
+    this.minFreeBytes = minFreeBytes;
+  }
+
+  /** Asks the evaluation to stop; safe from any thread. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  void tick() {
+    if (--countdown > 0) {
+      return;
+    }
+    countdown = CHECK_EVERY;
+    check();
+  }
+
+  private void check() {
+    if (cancelled) {
+      throw new NixError(NixError.Kind.INTERRUPTED, "evaluation cancelled");
+    }
+    stepsLeft -= CHECK_EVERY;
+    if (stepsLeft < 0) {
+      throw new NixError(NixError.Kind.INTERRUPTED, "evaluation stopped: step budget exhausted");
+    }
+    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+      throw new NixError(NixError.Kind.INTERRUPTED, "evaluation stopped: time budget exhausted");
+    }
+    if (minFreeBytes > 0) {
+      Runtime rt = Runtime.getRuntime();
+      long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+      if (free < minFreeBytes) {
+        throw new NixError(NixError.Kind.INTERRUPTED, "evaluation stopped: memory budget exhausted");
+      }
+    }
+  }
+}

@@ -1,0 +1,974 @@
+package org.nix4j.vm;
+
+import java.util.Arrays;
+import org.nix4j.bytecode.Formals;
+import org.nix4j.bytecode.Op;
+import org.nix4j.bytecode.Proto;
+import org.nix4j.value.Builtin;
+import org.nix4j.value.Closure;
+import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixBool;
+import org.nix4j.value.NixFloat;
+import org.nix4j.value.NixInt;
+import org.nix4j.value.NixList;
+import org.nix4j.value.NixPath;
+import org.nix4j.value.NixString;
+import org.nix4j.value.PrimOpApp;
+import org.nix4j.value.SourcePos;
+import org.nix4j.value.Thunk;
+import org.nix4j.value.Value;
+
+/**
+ * The virtual machine: runs bytecode and native code with a call stack that lives on the heap.
+ *
+ * <pre>
+ *   frames (heap)                          stack (heap, one array)
+ *   ┌──────────────────────────┐           ┌────────────────────────────┐
+ *   │ CallFrame  f x = …       │ base ───▶ │ arg │ locals │ temporaries │
+ *   │ Generator  builtins.sort │           ├────────────────────────────┤
+ *   │ CallFrame  thunk  a + b  │ base ───▶ │ locals │ temporaries       │
+ *   └──────────────────────────┘  top      └────────────────────────────┘
+ * </pre>
+ *
+ * <p>The loop in {@link #run} takes the top frame and runs it. A {@link CallFrame} runs its
+ * instructions until it returns or needs a value that requires another frame (forcing a thunk,
+ * calling a lambda, comparing two lists …): then it pushes that frame and stops, and the loop
+ * runs the new top. When a frame finishes, its result is delivered to the frame below: pushed
+ * on the stack of a call frame, or passed to {@link Generator#resume}. Nothing recurses on the
+ * Java stack as the Nix program goes deeper; the depth of a Nix program is bounded by the heap.
+ *
+ * <p>Errors are {@link NixError}s thrown from anywhere; {@link #run} unwinds the frame stack,
+ * resetting the thunks that were under evaluation, until a generator catches the error
+ * ({@code tryEval}) or the run ends.
+ *
+ * <p>A VM is used by one thread at a time. It can be re-entered from outside (a printer asking
+ * for the next value) but not from inside a frame.
+ */
+public final class Vm {
+  /** Marks a thunk or closure whose captures FINALISE fills later. */
+  static final Value[] PENDING = new Value[0];
+
+  Value[] stack = new Value[1024];
+  int sp;
+  private Frame[] frames = new Frame[256];
+  private int fp = -1;
+
+  private final EvalHost host;
+  private VmObserver observer;
+  private final Budget budget;
+
+  public Vm(EvalHost host, Budget budget) {
+    this.host = host;
+    this.budget = budget == null ? Budget.UNLIMITED : budget;
+  }
+
+  public EvalHost host() {
+    return host;
+  }
+
+  public Budget budget() {
+    return budget;
+  }
+
+  public void setObserver(VmObserver observer) {
+    this.observer = observer;
+  }
+
+  public VmObserver observer() {
+    return observer;
+  }
+
+  /** The number of frames on the frame stack. */
+  public int depth() {
+    return fp + 1;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Entry points from outside the VM.
+
+  /** Runs a file's top-level code and returns its value in weak head normal form. */
+  public Value runTop(Proto proto) {
+    int stop = fp + 1;
+    ensureStack(sp + proto.maxStack + 1);
+    CallFrame cf = new CallFrame(proto, PENDING_NONE, sp, null, null);
+    cf.savedSp = sp;
+    pushFrame(cf);
+    return run(stop);
+  }
+
+  /** Forces {@code v} to weak head normal form, running the VM as long as needed. */
+  public Value forceValue(Value v) {
+    if (!(v instanceof Thunk t)) {
+      return v;
+    }
+    Value done = t.valueOrNull();
+    if (done != null) {
+      return done;
+    }
+    return runGenerator(new ForceGen(v));
+  }
+
+  /** Runs a generator to its end from outside the VM and returns its result. */
+  public Value runGenerator(Generator g) {
+    int stop = fp + 1;
+    g.savedSp = sp;
+    pushFrame(g);
+    return run(stop);
+  }
+
+  /** Applies {@code f} to {@code args} from outside the VM; the result is forced. */
+  public Value apply(Value f, Value... args) {
+    return runGenerator(new ApplyGen(f, args));
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Requests from generators. Each returns the answer when it is known at once, or pushes the
+  // frames that compute it and returns null; the generator then suspends (returns null) and is
+  // resumed with the answer.
+
+  /** Forces {@code v} to weak head normal form. */
+  public Value force(Value v) {
+    if (!(v instanceof Thunk t)) {
+      return v;
+    }
+    Value done = t.valueOrNull();
+    if (done != null) {
+      return done;
+    }
+    enterThunk(t);
+    return null;
+  }
+
+  /** Calls {@code f} with one argument; the answer is forced. */
+  public Value call(Value f, Value arg) {
+    return callValue(f, arg);
+  }
+
+  /** Calls {@code f} with two arguments (curried); the answer is forced. */
+  public Value call(Value f, Value a, Value b) {
+    return callMany(f, new Value[] {a, b}, 0);
+  }
+
+  /** Calls {@code f} with arguments {@code args[from..]} (curried); the answer is forced. */
+  public Value callMany(Value f, Value[] args, int from) {
+    if (args.length - from == 1) {
+      return callValue(f, args[from]);
+    }
+    ApplyGen g = new ApplyGen(f, args);
+    g.next = from;
+    return push(g);
+  }
+
+  /** Pushes a generator and runs it at once; returns its result if it finished without suspending. */
+  public Value push(Generator g) {
+    g.savedSp = sp;
+    pushFrame(g);
+    Value out;
+    try {
+      out = g.resume(this, null);
+    } catch (NixError e) {
+      // Let run() unwind it: the generator is on the frame stack.
+      throw e;
+    }
+    if (out != null) {
+      popFrame(g, out);
+    }
+    return out;
+  }
+
+  /** Forces {@code v} deeply: the value, and every value in it, recursively. */
+  public Value deepForce(Value v) {
+    return push(new DeepForce(v));
+  }
+
+  /** Compares two values for equality as {@code ==} does; the answer is a {@link NixBool}. */
+  public Value equal(Value a, Value b) {
+    Boolean quick = Equality.quick(a, b);
+    if (quick != null) {
+      return NixBool.of(quick);
+    }
+    return push(new Equality(a, b));
+  }
+
+  /** {@code a < b} as Nix compares (numbers, strings, paths, lists); the answer is a {@link NixBool}. */
+  public Value lessThan(Value a, Value b) {
+    Boolean quick = Compare.quick(a, b);
+    if (quick != null) {
+      return NixBool.of(quick);
+    }
+    return push(new Compare(a, b));
+  }
+
+  /** Coerces {@code v} to a string as {@code mode} says; the answer is a {@link NixString}. */
+  public Value coerceToString(Value v, Coerce.Mode mode) {
+    Value quick = Coerce.quick(v, mode, this);
+    if (quick != null) {
+      return quick;
+    }
+    return push(new Coerce(v, mode));
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The frame stack.
+
+  private static final Value[] PENDING_NONE = new Value[0];
+
+  private void pushFrame(Frame f) {
+    if (++fp == frames.length) {
+      frames = Arrays.copyOf(frames, frames.length * 2);
+    }
+    frames[fp] = f;
+    budget.tick();
+    if (observer != null) {
+      if (f instanceof CallFrame cf) {
+        observer.enterFrame(cf.proto, fp);
+      } else {
+        observer.enterGenerator((Generator) f, fp);
+      }
+    }
+  }
+
+  /** Pops {@code f} (the top frame) that finished with {@code result}. */
+  private void popFrame(Frame f, Value result) {
+    frames[fp] = null;
+    fp--;
+    sp = f.savedSp;
+    if (f instanceof CallFrame cf) {
+      if (cf.thunk != null) {
+        cf.thunk.set(result);
+        if (observer != null) {
+          observer.thunkForced(cf.proto, result);
+        }
+      }
+      if (observer != null) {
+        observer.exitFrame(cf.proto, fp + 1, result);
+      }
+    } else if (observer != null) {
+      observer.exitGenerator((Generator) f, fp + 1, result);
+    }
+  }
+
+  void ensureStack(int needed) {
+    if (needed >= stack.length) {
+      int n = stack.length;
+      while (n <= needed) {
+        n *= 2;
+      }
+      stack = Arrays.copyOf(stack, n);
+    }
+  }
+
+  /** Starts evaluating a pending thunk: pushes the frame that computes it. */
+  private void enterThunk(Thunk t) {
+    if (t.isBlackhole()) {
+      throw new NixError(NixError.Kind.INFINITE_RECURSION, "infinite recursion encountered");
+    }
+    Object code = t.code();
+    t.enter();
+    if (code instanceof Proto p) {
+      ensureStack(sp + p.maxStack + 1);
+      CallFrame cf = new CallFrame(p, t.upvalues(), sp, t, null);
+      cf.savedSp = sp;
+      pushFrame(cf);
+    } else {
+      ThunkUpdate u = new ThunkUpdate(t, (Thunk.NativeCode) code);
+      u.savedSp = sp;
+      pushFrame(u);
+    }
+  }
+
+  /** Calls {@code f} with one argument: returns the forced result, or null after pushing frames. */
+  private Value callValue(Value f, Value arg) {
+    if (f instanceof Thunk t) {
+      Value v = t.valueOrNull();
+      if (v == null) {
+        return push(new ApplyGen(f, new Value[] {arg}));
+      }
+      f = v;
+    }
+    if (f instanceof Closure c) {
+      Proto p = c.proto;
+      ensureStack(sp + p.maxStack + 1);
+      CallFrame cf = new CallFrame(p, c.upvalues(), sp, null, c);
+      cf.savedSp = sp;
+      stack[sp++] = arg;
+      pushFrame(cf);
+      if (observer != null) {
+        observer.lambdaCalled(p, arg);
+      }
+      return null;
+    }
+    if (f instanceof Builtin b) {
+      if (b.arity == 1) {
+        return applyBuiltin(b, new Value[] {arg});
+      }
+      return new PrimOpApp(b, new Value[] {arg});
+    }
+    if (f instanceof PrimOpApp pa) {
+      Value[] prev = pa.args();
+      Value[] args = Arrays.copyOf(prev, prev.length + 1);
+      args[prev.length] = arg;
+      if (args.length == pa.builtin.arity) {
+        return applyBuiltin(pa.builtin, args);
+      }
+      return new PrimOpApp(pa.builtin, args);
+    }
+    if (f instanceof NixAttrs attrs) {
+      Value functor = attrs.get("__functor");
+      if (functor != null) {
+        // f.__functor f arg
+        ApplyGen g = new ApplyGen(functor, new Value[] {f, arg});
+        return push(g);
+      }
+    }
+    throw NixError.eval("attempt to call something which is not a function but " + f.describe());
+  }
+
+  /** Applies a builtin to all its arguments, forcing the strict ones first. */
+  Value applyBuiltin(Builtin b, Value[] args) {
+    int strict = b.strictArgs;
+    if (strict != 0) {
+      for (int i = 0; i < args.length; i++) {
+        if ((strict & (1 << i)) != 0 && args[i] instanceof Thunk t) {
+          Value v = t.valueOrNull();
+          if (v == null) {
+            return push(new ForceArgs(b, args, i));
+          }
+          args[i] = v;
+        }
+      }
+    }
+    return b.apply(this, args);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The loop.
+
+  /** Runs frames until the frame stack is back below {@code stop}; returns the last result. */
+  private Value run(int stop) {
+    Value in = null;
+    while (true) {
+      try {
+        while (true) {
+          Frame f = frames[fp];
+          Value out;
+          if (f instanceof CallFrame cf) {
+            if (in != null) {
+              stack[sp++] = in;
+            }
+            out = execute(cf);
+          } else {
+            out = ((Generator) f).resume(this, in);
+          }
+          if (out == null) {
+            in = null;
+            continue;
+          }
+          if (frames[fp] != f) {
+            throw new IllegalStateException("frame finished while not on top: " + f);
+          }
+          popFrame(f, out);
+          if (fp < stop) {
+            return out;
+          }
+          in = out;
+        }
+      } catch (NixError e) {
+        in = unwind(e, stop);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        NixError err = new NixError(NixError.Kind.INTERRUPTED,
+            e instanceof OutOfMemoryError ? "out of memory" : "stack overflow (internal)");
+        in = unwind(err, stop);
+      } catch (RuntimeException e) {
+        NixError err = new InternalError(e);
+        in = unwind(err, stop);
+      }
+      if (fp < stop) {
+        return in;
+      }
+    }
+  }
+
+  /**
+   * Unwinds frames down to {@code stop} for {@code e}. If a generator catches it, returns the
+   * value to deliver to the frame below that generator (the generator is popped); if none
+   * does, rethrows once the frames are unwound.
+   */
+  private Value unwind(NixError e, int stop) {
+    boolean positioned = e.pos() != null;
+    while (fp >= stop) {
+      Frame f = frames[fp];
+      if (f instanceof CallFrame cf) {
+        SourcePos where = cf.proto.positionAt(cf.opStart);
+        if (!positioned) {
+          e.at(where);
+          positioned = true;
+        }
+        if (cf.thunk != null) {
+          cf.thunk.reset();
+        }
+        if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
+          e.addTrace("while calling " + lambdaName(cf.proto), cf.proto.pos);
+        }
+      } else {
+        Generator g = (Generator) f;
+        Value caught = g.onError(this, e);
+        if (caught != null) {
+          frames[fp] = null;
+          fp--;
+          sp = g.savedSp;
+          if (observer != null) {
+            observer.exitGenerator(g, fp + 1, caught);
+          }
+          return caught;
+        }
+        String msg = g.traceMessage();
+        if (msg != null) {
+          e.addTrace(msg, null);
+        }
+        if (g instanceof ThunkUpdate u) {
+          u.thunk.reset();
+        }
+      }
+      frames[fp] = null;
+      fp--;
+      sp = f.savedSp;
+      if (observer != null) {
+        if (f instanceof CallFrame cf) {
+          observer.exitFrame(cf.proto, fp + 1, null);
+        } else {
+          observer.exitGenerator((Generator) f, fp + 1, null);
+        }
+      }
+    }
+    throw e;
+  }
+
+  static String lambdaName(Proto p) {
+    return p.name != null ? "'" + p.name + "'" : "anonymous lambda";
+  }
+
+  /** An unexpected Java exception inside the VM: a bug of nix4j, reported as an error. */
+  public static final class InternalError extends NixError {
+    public InternalError(Throwable cause) {
+      super(Kind.EVAL, "internal error of nix4j: " + cause);
+      initCause(cause);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Bytecode.
+
+  /**
+   * Runs the instructions of {@code cf} until it returns (its result is returned) or pushes
+   * another frame (null is returned; the frame goes on when the loop delivers the answer).
+   */
+  private Value execute(CallFrame cf) {
+    final Proto proto = cf.proto;
+    final int[] code = proto.code;
+    final Object[] k = proto.constants;
+    final int base = cf.base;
+    Value[] stack = this.stack;
+    int sp = this.sp;
+    int ip = cf.ip;
+    int opStart = ip;
+    final VmObserver obs = observer;
+    try {
+      while (true) {
+        opStart = ip;
+        if (obs != null) {
+          obs.instruction(proto, ip, fp);
+        }
+        switch (code[ip++]) {
+          case Op.CONST -> stack[sp++] = (Value) k[code[ip++]];
+          case Op.LOCAL -> stack[sp++] = stack[base + code[ip++]];
+          case Op.UPVAL -> stack[sp++] = cf.upvalues[code[ip++]];
+          case Op.POP -> stack[--sp] = null;
+          case Op.SET_SLOT -> {
+            stack[base + code[ip++]] = stack[--sp];
+            stack[sp] = null;
+          }
+          case Op.NOP -> {}
+          case Op.FORCE -> {
+            Value v = stack[sp - 1];
+            if (v instanceof Thunk t) {
+              Value done = t.valueOrNull();
+              if (done != null) {
+                stack[sp - 1] = done;
+              } else {
+                stack[--sp] = null;
+                cf.ip = ip;
+                cf.opStart = opStart;
+                this.sp = sp;
+                enterThunk(t);
+                return null;
+              }
+            }
+          }
+          case Op.THUNK -> {
+            Proto p = (Proto) k[code[ip++]];
+            stack[sp++] = new Thunk(p, capture(p, cf, stack, base));
+          }
+          case Op.CLOSURE -> {
+            Proto p = (Proto) k[code[ip++]];
+            stack[sp++] = new Closure(p, capture(p, cf, stack, base));
+          }
+          case Op.THUNK_DEFER -> stack[sp++] = new Thunk((Proto) k[code[ip++]], PENDING);
+          case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
+          case Op.FINALISE -> {
+            Value v = stack[base + code[ip++]];
+            if (v instanceof Thunk t && t.upvalues() == PENDING) {
+              t.setUpvalues(capture((Proto) t.code(), cf, stack, base));
+            } else if (v instanceof Closure c && c.upvalues() == PENDING) {
+              c.setUpvalues(capture(c.proto, cf, stack, base));
+            }
+          }
+          case Op.CLOSE_SCOPE -> {
+            int n = code[ip++];
+            Value top = stack[sp - 1];
+            int newTop = sp - 1 - n;
+            for (int i = newTop; i < sp; i++) {
+              stack[i] = null;
+            }
+            sp = newTop;
+            stack[sp++] = top;
+          }
+          case Op.ADD -> {
+            Value b = stack[--sp];
+            Value a = stack[sp - 1];
+            stack[sp] = null;
+            if (a instanceof NixInt x && b instanceof NixInt y) {
+              stack[sp - 1] = NixInt.of(x.value + y.value);
+            } else if (a instanceof NixString x && b instanceof NixString y) {
+              stack[sp - 1] = NixString.of(x.bytes.concat(y.bytes), x.context.union(y.context));
+            } else {
+              stack[--sp] = null;
+              cf.ip = ip;
+              cf.opStart = opStart;
+              this.sp = sp;
+              Value r = Arith.add(this, a, b);
+              if (r == null) {
+                return null;
+              }
+              stack = this.stack;
+              stack[sp++] = r;
+            }
+          }
+          case Op.SUB -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            if (a instanceof NixInt x && b instanceof NixInt y) {
+              stack[sp - 1] = NixInt.of(x.value - y.value);
+            } else {
+              stack[sp - 1] = Arith.numeric(a, b, Op.SUB);
+            }
+          }
+          case Op.MUL -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            if (a instanceof NixInt x && b instanceof NixInt y) {
+              stack[sp - 1] = NixInt.of(x.value * y.value);
+            } else {
+              stack[sp - 1] = Arith.numeric(a, b, Op.MUL);
+            }
+          }
+          case Op.DIV -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
+          }
+          case Op.LESS -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            if (a instanceof NixInt x && b instanceof NixInt y) {
+              stack[sp - 1] = NixBool.of(x.value < y.value);
+            } else {
+              Boolean q = Compare.quick(a, b);
+              if (q != null) {
+                stack[sp - 1] = NixBool.of(q);
+              } else {
+                stack[--sp] = null;
+                cf.ip = ip;
+                cf.opStart = opStart;
+                this.sp = sp;
+                Compare g = new Compare(a, b);
+                g.savedSp = sp;
+                pushFrame(g);
+                return null;
+              }
+            }
+          }
+          case Op.EQ, Op.NEQ -> {
+            boolean neg = code[ip - 1] == Op.NEQ;
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[--sp];
+            stack[sp] = null;
+            Boolean q = Equality.quick(a, b);
+            if (q != null) {
+              stack[sp++] = NixBool.of(q != neg);
+            } else {
+              cf.ip = ip;
+              cf.opStart = opStart;
+              this.sp = sp;
+              Equality g = new Equality(a, b);
+              g.negate = neg;
+              g.savedSp = sp;
+              pushFrame(g);
+              return null;
+            }
+          }
+          case Op.NOT -> {
+            Value a = stack[sp - 1];
+            if (!(a instanceof NixBool bo)) {
+              throw NixError.type("a Boolean", a);
+            }
+            stack[sp - 1] = NixBool.of(!bo.value);
+          }
+          case Op.CONCAT -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            if (!(a instanceof NixList la)) {
+              throw NixError.type("a list", a);
+            }
+            if (!(b instanceof NixList lb)) {
+              throw NixError.type("a list", b);
+            }
+            stack[sp - 1] = la.concat(lb);
+          }
+          case Op.UPDATE -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            if (!(a instanceof NixAttrs sa)) {
+              throw NixError.type("a set", a);
+            }
+            if (!(b instanceof NixAttrs sb)) {
+              throw NixError.type("a set", b);
+            }
+            stack[sp - 1] = sa.update(sb);
+          }
+          case Op.JUMP -> {
+            int d = code[ip++];
+            ip += d;
+          }
+          case Op.JUMP_IF_FALSE -> {
+            int d = code[ip++];
+            Value c = stack[--sp];
+            stack[sp] = null;
+            if (c == NixBool.FALSE) {
+              ip += d;
+            } else if (c != NixBool.TRUE) {
+              throw NixError.type("a Boolean", c);
+            }
+          }
+          case Op.AND_JUMP -> {
+            int d = code[ip++];
+            Value c = stack[sp - 1];
+            if (c == NixBool.FALSE) {
+              ip += d;
+            } else if (c == NixBool.TRUE) {
+              stack[--sp] = null;
+            } else {
+              throw NixError.type("a Boolean", c);
+            }
+          }
+          case Op.OR_JUMP -> {
+            int d = code[ip++];
+            Value c = stack[sp - 1];
+            if (c == NixBool.TRUE) {
+              ip += d;
+            } else if (c == NixBool.FALSE) {
+              stack[--sp] = null;
+            } else {
+              throw NixError.type("a Boolean", c);
+            }
+          }
+          case Op.IMPL_JUMP -> {
+            int d = code[ip++];
+            Value c = stack[sp - 1];
+            if (c == NixBool.FALSE) {
+              stack[sp - 1] = NixBool.TRUE;
+              ip += d;
+            } else if (c == NixBool.TRUE) {
+              stack[--sp] = null;
+            } else {
+              throw NixError.type("a Boolean", c);
+            }
+          }
+          case Op.ASSERT_BOOL -> {
+            Value c = stack[sp - 1];
+            if (!(c instanceof NixBool)) {
+              throw NixError.type("a Boolean", c);
+            }
+          }
+          case Op.ATTRS -> {
+            AttrsShape shape = (AttrsShape) k[code[ip++]];
+            int n = code[ip++];
+            Value[] vals = new Value[n];
+            sp -= n;
+            System.arraycopy(stack, sp, vals, 0, n);
+            Arrays.fill(stack, sp, sp + n, null);
+            stack[sp++] = NixAttrs.ofSorted(shape.names(), vals, shape.positions());
+          }
+          case Op.DYN_ATTR -> {
+            SourcePos pos = (SourcePos) k[code[ip++]];
+            Value val = stack[--sp];
+            Value name = stack[--sp];
+            stack[sp] = null;
+            stack[sp + 1] = null;
+            NixAttrs set = (NixAttrs) stack[sp - 1];
+            stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
+          }
+          case Op.LIST -> {
+            int n = code[ip++];
+            Value[] items = new Value[n];
+            sp -= n;
+            System.arraycopy(stack, sp, items, 0, n);
+            Arrays.fill(stack, sp, sp + n, null);
+            stack[sp++] = NixList.wrap(items);
+          }
+          case Op.SELECT -> {
+            String name = (String) k[code[ip++]];
+            Value v = stack[sp - 1];
+            if (!(v instanceof NixAttrs s)) {
+              throw NixError.type("a set", v);
+            }
+            Value r = s.get(name);
+            if (r == null) {
+              throw Attrs.missing(name, s);
+            }
+            stack[sp - 1] = r;
+          }
+          case Op.SELECT_DYN -> {
+            Value nameV = stack[--sp];
+            stack[sp] = null;
+            Value v = stack[sp - 1];
+            if (!(v instanceof NixAttrs s)) {
+              throw NixError.type("a set", v);
+            }
+            String name = Attrs.nameOf(nameV);
+            Value r = s.get(name);
+            if (r == null) {
+              throw Attrs.missing(name, s);
+            }
+            stack[sp - 1] = r;
+          }
+          case Op.SELECT_OR -> {
+            String name = (String) k[code[ip++]];
+            int d = code[ip++];
+            Value v = stack[sp - 1];
+            Value r = v instanceof NixAttrs s ? s.get(name) : null;
+            if (r != null) {
+              stack[sp - 1] = r;
+            } else {
+              stack[--sp] = null;
+              ip += d;
+            }
+          }
+          case Op.SELECT_DYN_OR -> {
+            int d = code[ip++];
+            Value nameV = stack[--sp];
+            stack[sp] = null;
+            Value v = stack[sp - 1];
+            String name = Attrs.nameOf(nameV);
+            Value r = v instanceof NixAttrs s ? s.get(name) : null;
+            if (r != null) {
+              stack[sp - 1] = r;
+            } else {
+              stack[--sp] = null;
+              ip += d;
+            }
+          }
+          case Op.HAS_ATTR -> {
+            String name = (String) k[code[ip++]];
+            Value v = stack[sp - 1];
+            stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+          }
+          case Op.HAS_ATTR_DYN -> {
+            Value nameV = stack[--sp];
+            stack[sp] = null;
+            Value v = stack[sp - 1];
+            String name = Attrs.nameOf(nameV);
+            stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+          }
+          case Op.CALL -> {
+            int n = code[ip++];
+            cf.ip = ip;
+            cf.opStart = opStart;
+            Value f = stack[sp - n - 1];
+            Value r;
+            if (n == 1) {
+              Value arg = stack[--sp];
+              stack[sp] = null;
+              stack[--sp] = null;
+              this.sp = sp;
+              r = callValue(f, arg);
+            } else {
+              Value[] args = new Value[n];
+              sp -= n;
+              System.arraycopy(stack, sp, args, 0, n);
+              Arrays.fill(stack, sp, sp + n, null);
+              stack[--sp] = null;
+              this.sp = sp;
+              r = callMany(f, args, 0);
+            }
+            if (r == null) {
+              return null;
+            }
+            // Answered at once (a builtin, a partial application): go on.
+            stack = this.stack;
+            sp = this.sp;
+            stack[sp++] = r;
+          }
+          case Op.RETURN -> {
+            Value r = stack[sp - 1];
+            this.sp = sp;
+            cf.opStart = opStart;
+            return r;
+          }
+          case Op.INTERP -> {
+            int n = code[ip++];
+            Value r = Coerce.interpolateQuick(stack, sp - n, n);
+            if (r != null) {
+              for (int i = sp - n; i < sp; i++) {
+                stack[i] = null;
+              }
+              sp -= n;
+              stack[sp++] = r;
+            } else {
+              Value[] parts = Arrays.copyOfRange(stack, sp - n, sp);
+              for (int i = sp - n; i < sp; i++) {
+                stack[i] = null;
+              }
+              sp -= n;
+              cf.ip = ip;
+              cf.opStart = opStart;
+              this.sp = sp;
+              Coerce.Interpolation g = new Coerce.Interpolation(parts);
+              g.savedSp = sp;
+              pushFrame(g);
+              return null;
+            }
+          }
+          case Op.ASSERT -> {
+            String msg = (String) k[code[ip++]];
+            Value c = stack[--sp];
+            stack[sp] = null;
+            if (c == NixBool.FALSE) {
+              throw new NixError(NixError.Kind.ASSERT, "assertion '" + msg + "' failed");
+            } else if (c != NixBool.TRUE) {
+              throw NixError.type("a Boolean", c);
+            }
+          }
+          case Op.WITH_LOOKUP -> {
+            String name = (String) k[code[ip++]];
+            int[] sources = (int[]) k[code[ip++]];
+            Value[] withs = new Value[sources.length];
+            for (int i = 0; i < sources.length; i++) {
+              int s = sources[i];
+              withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
+            }
+            cf.ip = ip;
+            cf.opStart = opStart;
+            this.sp = sp;
+            WithLookup g = new WithLookup(name, withs);
+            Value r = push(g);
+            if (r == null) {
+              return null;
+            }
+            stack = this.stack;
+            sp = this.sp;
+            stack[sp++] = r;
+          }
+          case Op.FORMALS_CHECK -> {
+            Value arg = stack[base];
+            if (!(arg instanceof NixAttrs set)) {
+              throw NixError.type("a set", arg);
+            }
+            FormalsCheck.check(proto, set);
+          }
+          case Op.FORMAL -> {
+            String name = (String) k[code[ip++]];
+            int d = code[ip++];
+            Value r = ((NixAttrs) stack[base]).get(name);
+            if (r != null) {
+              stack[sp++] = r;
+              ip += d;
+            }
+          }
+          case Op.MISSING_FORMAL -> {
+            String name = (String) k[code[ip++]];
+            throw FormalsCheck.missing(proto, name);
+          }
+          default -> throw new IllegalStateException("bad opcode " + code[ip - 1] + " at " + (ip - 1));
+        }
+      }
+    } catch (NixError e) {
+      cf.ip = ip;
+      cf.opStart = opStart;
+      this.sp = sp;
+      throw e;
+    }
+  }
+
+  /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */
+  private static Value[] capture(Proto p, CallFrame cf, Value[] stack, int base) {
+    int[] caps = p.captures;
+    int n = caps.length;
+    if (n == 0) {
+      return PENDING_NONE;
+    }
+    Value[] out = new Value[n];
+    Value[] up = cf.upvalues;
+    for (int i = 0; i < n; i++) {
+      int c = caps[i];
+      out[i] = (c & 1) == 0 ? stack[base + (c >> 1)] : up[c >> 1];
+    }
+    return out;
+  }
+
+  /** Formals errors need the proto of the lambda; kept here so the VM loop stays short. */
+  static final class FormalsCheck {
+    private FormalsCheck() {}
+
+    static void check(Proto proto, NixAttrs arg) {
+      Formals f = proto.formals;
+      if (f == null) {
+        return;
+      }
+      // Missing required arguments first, in the order Nix checks them.
+      for (int i = 0; i < f.names().size(); i++) {
+        if (!f.hasDefault().get(i) && !arg.has(f.names().get(i))) {
+          throw missing(proto, f.names().get(i));
+        }
+      }
+      if (!f.ellipsis()) {
+        for (int i = 0; i < arg.size(); i++) {
+          String name = arg.nameAt(i);
+          if (f.indexOf(name) < 0) {
+            throw new NixError(NixError.Kind.EVAL,
+                describeLambda(proto) + " called with unexpected argument '" + name + "'");
+          }
+        }
+      }
+    }
+
+    static NixError missing(Proto proto, String name) {
+      return new NixError(NixError.Kind.EVAL,
+          describeLambda(proto) + " called without required argument '" + name + "'");
+    }
+
+    static String describeLambda(Proto proto) {
+      if (proto.name != null) {
+        return "function '" + proto.name + "'";
+      }
+      return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.location());
+    }
+  }
+}
