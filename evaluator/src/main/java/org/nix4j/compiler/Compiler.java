@@ -703,7 +703,7 @@ public final class Compiler {
   private Value curPos(TextRange r) {
     var lc = file.lines().lineCol(r.start());
     return NixAttrs.ofSorted(new String[] {"column", "file", "line"},
-        new Value[] {NixInt.of(lc.column() + 1), NixString.of(file.name()), NixInt.of(lc.line() + 1)},
+        new Value[] {NixInt.of(lc.column() + 1), NixString.fromUnicode(file.name()), NixInt.of(lc.line() + 1)},
         null);
   }
 
