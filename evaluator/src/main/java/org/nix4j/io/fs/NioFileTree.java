@@ -89,6 +89,30 @@ public final class NioFileTree implements FileTree {
     }
   }
 
+  /** {@code stat} as the operating system follows symlinks. */
+  @Override
+  public FileInfo stat(String path) throws IOException {
+    Path p = toPath(path);
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(p, BasicFileAttributes.class);
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return null;
+    } catch (java.nio.file.FileSystemException e) {
+      if (e.getMessage() != null && e.getMessage().contains("Too many levels of symbolic links")) {
+        throw e;
+      }
+      return null;
+    }
+    if (attrs.isDirectory()) {
+      return FileInfo.DIRECTORY;
+    }
+    if (attrs.isRegularFile()) {
+      return FileInfo.regular(attrs.size(), isExecutable(p, attrs));
+    }
+    return FileInfo.UNKNOWN;
+  }
+
   @Override
   public List<String> readDirectory(String path) throws IOException {
     List<String> names = new ArrayList<>();
