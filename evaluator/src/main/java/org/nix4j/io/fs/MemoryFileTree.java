@@ -64,23 +64,56 @@ public final class MemoryFileTree implements FileTree {
 
   private static final MemoryNode MOUNT = new MemoryNode.Directory(new HashMap<>());
 
+  /** A resolved node and its path with all symlinks resolved. */
+  private record Resolved(MemoryNode node, String real) {}
+
+  /**
+   * The directory last listed, so that the many lookups of its children during a walk start
+   * there instead of at the top (walks of deep trees stay linear). Races only cause misses.
+   */
+  private record LastDir(String path, Resolved resolved) {}
+
+  private volatile LastDir lastDir;
+
   /** The node at {@code path}, {@link #MOUNT} for the mount directory, or null. */
   private MemoryNode resolve(String path, boolean followLast) throws IOException {
+    Resolved r = resolveFully(path, followLast);
+    return r == null ? null : r.node();
+  }
+
+  private Resolved resolveFully(String path, boolean followLast) throws IOException {
     String p = Paths.canonical(path);
     int hops = 0;
+    LastDir remembered = lastDir;
+    Resolved cached = remembered == null ? null : remembered.resolved();
+    String cachedPath = remembered == null ? null : remembered.path();
     outer:
     while (true) {
-      if (p.equals(mountDir)) {
-        return MOUNT;
+      String[] comps;
+      String cur;
+      MemoryNode node;
+      int i;
+      if (cached != null && cachedPath != null && p.length() > cachedPath.length()
+          && p.startsWith(cachedPath) && p.charAt(cachedPath.length()) == '/'
+          && cached.node() instanceof MemoryNode.Directory) {
+        comps = p.substring(cachedPath.length() + 1).split("/");
+        cur = cached.real() + "/" + comps[0];
+        node = ((MemoryNode.Directory) cached.node()).entries().get(comps[0]);
+        cached = null;
+      } else {
+        cached = null;
+        if (p.equals(mountDir)) {
+          return new Resolved(MOUNT, mountDir);
+        }
+        if (!Paths.isWithin(p, mountDir)) {
+          return null;
+        }
+        String rel = mountDir.equals("/") ? p.substring(1) : p.substring(mountDir.length() + 1);
+        comps = rel.split("/");
+        cur = Paths.child(mountDir, comps[0]);
+        node = mount.entry(comps[0]);
       }
-      if (!Paths.isWithin(p, mountDir)) {
-        return null;
-      }
-      String rel = mountDir.equals("/") ? p.substring(1) : p.substring(mountDir.length() + 1);
-      String[] comps = rel.split("/");
-      String cur = Paths.child(mountDir, comps[0]);
-      MemoryNode node = mount.entry(comps[0]);
-      for (int i = 0; ; i++) {
+      for (i = 0; ; i++) {
         if (node == null) {
           return null;
         }
@@ -98,7 +131,7 @@ public final class MemoryFileTree implements FileTree {
           continue outer;
         }
         if (last) {
-          return node;
+          return new Resolved(node, cur);
         }
         if (!(node instanceof MemoryNode.Directory)) {
           return null;
@@ -129,7 +162,11 @@ public final class MemoryFileTree implements FileTree {
 
   @Override
   public List<String> readDirectory(String path) throws IOException {
-    MemoryNode n = resolve(path, true);
+    Resolved r = resolveFully(path, true);
+    MemoryNode n = r == null ? null : r.node();
+    if (n instanceof MemoryNode.Directory && n != MOUNT) {
+      lastDir = new LastDir(Paths.canonical(path), r);
+    }
     if (n == MOUNT) {
       return mount.names();
     }

@@ -19,6 +19,9 @@ public final class Paths {
     if (path.isEmpty() || path.charAt(0) != '/') {
       throw new IllegalArgumentException("not an absolute path: " + path);
     }
+    if (isCanonical(path)) {
+      return path;
+    }
     List<String> parts = new ArrayList<>();
     for (String c : path.split("/", -1)) {
       if (c.isEmpty() || c.equals(".")) {
@@ -33,6 +36,35 @@ public final class Paths {
       parts.add(c);
     }
     return parts.isEmpty() ? "/" : "/" + String.join("/", parts);
+  }
+
+  /** Whether an absolute path has no empty, {@code .} or {@code ..} components. */
+  private static boolean isCanonical(String path) {
+    int n = path.length();
+    if (n == 1) {
+      return true;
+    }
+    if (path.charAt(n - 1) == '/') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (path.charAt(i) == '/') {
+        int j = i + 1;
+        if (j == n || path.charAt(j) == '/') {
+          return false;
+        }
+        if (path.charAt(j) == '.') {
+          int k = j + 1;
+          if (k == n || path.charAt(k) == '/') {
+            return false;
+          }
+          if (path.charAt(k) == '.' && (k + 1 == n || path.charAt(k + 1) == '/')) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** {@code dir + "/" + name}, minding the root. */
