@@ -48,6 +48,51 @@ class GitFetcherTest {
     assertEquals(Fixtures.okExp("builtin-fetchGit-pinned-rev"), got);
   }
 
+  private static Path makeRepo(Path dir, boolean dirty) throws Exception {
+    Path script = Fixtures.root().resolve("store/git/make-repo.sh");
+    ProcessBuilder pb = dirty
+        ? new ProcessBuilder("bash", script.toString(), dir.toString(), "dirty")
+        : new ProcessBuilder("bash", script.toString(), dir.toString());
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+    return dir;
+  }
+
+  private Map<String, Object> asNix(GitFetcher.Result r) {
+    Map<String, Object> got = new TreeMap<>();
+    got.put("lastModified", r.lastModified());
+    got.put("lastModifiedDate", r.lastModifiedDate());
+    got.put("narHash", r.narHash());
+    got.put("outPath", store.storeDir().print(r.info().path()));
+    got.put("rev", r.rev());
+    got.put("revCount", r.revCount());
+    got.put("shortRev", r.shortRev());
+    got.put("submodules", r.submodules());
+    return got;
+  }
+
+  @Test
+  void repositoryMadeByScript() throws Exception {
+    // fixtures/store/git/fetchGit.exp, recorded by fixtures/store/regen.sh with real Nix
+    Path clean = makeRepo(tmp.resolve("clean"), false);
+    Path dirty = makeRepo(tmp.resolve("dirty"), true);
+    Map<String, Object> exp = new TreeMap<>();
+    for (String line : java.nio.file.Files.readAllLines(Fixtures.root().resolve("store/git/fetchGit.exp"))) {
+      String[] f = line.split("\t");
+      exp.put(f[0], org.nix4j.store.testing.NixValues.parse(f[2]));
+    }
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    assertEquals(exp.get("clean"), asNix(GitFetcher.fetch(store, clean, null, null, "source", tmp, warnings::add)));
+    assertEquals(java.util.List.of(), warnings);
+    assertEquals(exp.get("rev"), asNix(GitFetcher.fetch(store, clean, null,
+        "fb5b08d73f55ddd4f04511dbd3338bc8957c6f55", "source", tmp, warnings::add)));
+    assertEquals(exp.get("ref"), asNix(GitFetcher.fetch(store, clean, "main", null, "source", tmp, warnings::add)));
+    assertEquals(exp.get("name"), asNix(GitFetcher.fetch(store, clean, null, null, "renamed", tmp, warnings::add)));
+    assertEquals(exp.get("dirty"), asNix(GitFetcher.fetch(store, dirty, null, null, "source", tmp, warnings::add)));
+    assertEquals(java.util.List.of("Git tree '" + dirty + "' is dirty"), warnings);
+  }
+
   @Test
   void badRev() {
     // fixtures/eval/fail/builtin-fetchGit-bad-rev.nix
