@@ -51,7 +51,7 @@ import org.nix4j.store.hash.HashAlgorithm;
 public final class DerivationBuilder {
   private final StoreDir store;
   private final DerivationHasher hasher;
-  private String name;
+  private final String name;
   private List<String> outputs = List.of("out");
   private String platform = "";
   private String builder = "";

@@ -109,7 +109,7 @@ public final class Fetchers {
     PathInfo info = store.addPath(NioFileTree.root(), path, name, FileIngestionMethod.FLAT,
         HashAlgorithm.SHA256, null);
     if (expected != null) {
-      Hash got = Nar.flatHash(file, expected.algorithm());
+      Hash got = org.nix4j.store.nar.Nar.hashFile(NioFileTree.root(), path, expected.algorithm());
       if (!got.equals(expected)) {
         throw hashMismatch(url, expected, got);
       }
@@ -169,16 +169,6 @@ public final class Fetchers {
       });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Flat file hashing on the real file system. */
-  static final class Nar {
-    private Nar() {}
-
-    static Hash flatHash(Path file, HashAlgorithm algo) throws IOException {
-      return org.nix4j.store.nar.Nar.hashFile(NioFileTree.root(),
-          NioFileTree.toBytes(file.toAbsolutePath().toString()), algo);
     }
   }
 }

@@ -54,7 +54,7 @@ public final class NarWriter implements TreeSink {
     for (int i = 0; i < n; i++) {
       buf[pos++] = (byte) s.charAt(i);
     }
-    int padding = (int) ((8 - (n & 7)) & 7);
+    int padding = (8 - (n & 7)) & 7;
     for (int i = 0; i < padding; i++) {
       buf[pos++] = 0;
     }
