@@ -106,6 +106,34 @@ public final class DerivationBuilder {
     }
   }
 
+  /**
+   * {@code builtins.placeholder}: {@code /} followed by the base-32 sha256 of
+   * {@code nix-output:OUTPUT}; the builder replaces it with the output's path at build time.
+   */
+  public static String placeholder(String output) {
+    return "/" + Hash.hashBytes(HashAlgorithm.SHA256, "nix-output:" + output).toBase32();
+  }
+
+  /**
+   * Adds what a string context entry {@code =DRVPATH} (a {@code .drv} path itself, with all its
+   * outputs) brings in, as {@code derivationStrict} does: every path of the closure of the
+   * {@code .drv} in {@code store} becomes an input source, and every derivation in it an input
+   * derivation with all its outputs. Needs the {@code .drv} files to be in the store (Nix's
+   * read-only mode fails here too).
+   */
+  public DerivationBuilder inputDrvAllOutputs(org.nix4j.store.Store store, StorePath drvPath)
+      throws java.io.IOException {
+    for (StorePath p : store.closure(drvPath)) {
+      inputSrcs.add(p);
+      if (p.isDerivation()) {
+        for (String o : store.readDerivation(p).outputNames()) {
+          inputDrv(p, o);
+        }
+      }
+    }
+    return this;
+  }
+
   /** The outputs (checked with {@link #checkOutputs}); default {@code ["out"]}. */
   public DerivationBuilder outputs(List<String> outputs) {
     this.outputs = checkOutputs(outputs);

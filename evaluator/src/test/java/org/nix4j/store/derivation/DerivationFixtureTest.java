@@ -206,6 +206,29 @@ class DerivationFixtureTest {
   }
 
   @Test
+  void placeholders() {
+    // fixtures/eval/ok/builtin-placeholder-basic.nix
+    assertEquals(List.of(DerivationBuilder.placeholder("out"), DerivationBuilder.placeholder("dev"),
+        DerivationBuilder.placeholder(""), false), list("builtin-placeholder-basic"));
+  }
+
+  @Test
+  void allOutputsThroughTheStore() throws IOException {
+    // fixtures/eval/ok/derivation-drv-text-allOutputs.nix, with the closure read from a store
+    org.nix4j.store.MemoryStore s = new org.nix4j.store.MemoryStore();
+    DerivationResult dep = new DerivationBuilder(store, s.derivationHasher(), "drv-all-dep")
+        .platform("x86_64-linux").builder("/bin/sh").outputs(List.of("out", "doc"))
+        .env("name", "drv-all-dep").env("system", "x86_64-linux").env("builder", "/bin/sh")
+        .env("outputs", "out doc").build(w -> {});
+    s.writeDerivation(dep.derivation());
+    DerivationResult r = new DerivationBuilder(store, s.derivationHasher(), "drv-all-user")
+        .platform("x86_64-linux").builder("/bin/sh")
+        .env("name", "drv-all-user").env("system", "x86_64-linux").env("builder", "/bin/sh")
+        .env("depDrv", drvPath(dep)).inputDrvAllOutputs(s, dep.drvPath()).build(w -> {});
+    assertEquals(Fixtures.okExp("derivation-drv-text-allOutputs"), r.aterm());
+  }
+
+  @Test
   void ignoreNulls() {
     // fixtures/eval/ok/derivation-ignore-nulls.nix: x = null is "" without __ignoreNulls and
     // absent with it.
