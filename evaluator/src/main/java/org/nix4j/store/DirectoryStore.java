@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -153,10 +152,14 @@ public final class DirectoryStore extends AbstractStore {
         Path dest = storeRoot.resolve(info.path().baseName());
         try {
           Files.move(target, dest, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-          // another thread or process added the same path: keep theirs
         } catch (AtomicMoveNotSupportedException e) {
           throw new IOException("the store cache must be on one file system", e);
+        } catch (FileSystemException e) {
+          // rename(2) onto a non-empty directory fails (ENOTEMPTY): another thread or process
+          // added the same path meanwhile, so keep theirs
+          if (!Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw e;
+          }
         }
         Path infoTmp = dir.resolve("info");
         Files.writeString(infoTmp, renderInfo(info), StandardCharsets.ISO_8859_1);

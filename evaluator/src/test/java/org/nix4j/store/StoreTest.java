@@ -284,6 +284,47 @@ class StoreTest {
     assertEquals(Fixtures.failMessage("derivation-readonly-readFile-drv"), e.getMessage());
   }
 
+  @org.junit.jupiter.api.Test
+  void directoryStoresShareACache() throws IOException {
+    // two stores (think: two processes) on one cache directory; the second copy of the same
+    // tree loses the race to rename into place and must keep the first one
+    Path dir = cache.resolve("shared" + System.nanoTime());
+    DirectoryStore a = new DirectoryStore(dir, StoreDir.DEFAULT);
+    DirectoryStore b = new DirectoryStore(dir, StoreDir.DEFAULT);
+    String tree = Fixtures.dataPath("builtin-tree");
+    try (PathImport ia = a.beginImport(FS, tree, "builtin-tree", FileIngestionMethod.RECURSIVE,
+            HashAlgorithm.SHA256, false, true);
+        PathImport ib = b.beginImport(FS, tree, "builtin-tree", FileIngestionMethod.RECURSIVE,
+            HashAlgorithm.SHA256, false, true)) {
+      assertNull(ia.next());
+      assertNull(ib.next());
+      PathInfo first = ia.finish();
+      PathInfo second = ib.finish();
+      assertEquals(first, second);
+    }
+    StorePath p = StoreDir.DEFAULT.parse((String) Fixtures.okExp("store-path-executable")
+        .toString().replace("hgl6cwhlhzpznapan2nfnls2nyyv4lqb-run.sh", "n0kc6alav3vv131w3iafm867plhddw8r-builtin-tree"));
+    assertTrue(a.isValid(p));
+    assertTrue(b.isValid(p));
+    assertEquals("alpha\n", text(b, StoreDir.DEFAULT.print(p) + "/a.txt"));
+    // a third store opened later sees what the others added
+    assertTrue(new DirectoryStore(dir, StoreDir.DEFAULT).isValid(p));
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir.resolve("tmp"))) {
+      assertEquals(0, s.count());
+    }
+    // the race itself: another process renamed its copy into place but has not yet written the
+    // info file when this one renames (rename(2) fails with ENOTEMPTY); theirs is kept
+    Path dir2 = cache.resolve("race" + System.nanoTime());
+    DirectoryStore c = new DirectoryStore(dir2, StoreDir.DEFAULT);
+    Path theirs = dir2.resolve("store").resolve(p.baseName());
+    java.nio.file.Files.createDirectories(theirs);
+    java.nio.file.Files.writeString(theirs.resolve("marker"), "theirs");
+    PathInfo info = c.addPath(FS, tree, "builtin-tree", FileIngestionMethod.RECURSIVE, HashAlgorithm.SHA256, null);
+    assertEquals(p, info.path());
+    assertTrue(c.isValid(p));
+    assertEquals("theirs", text(c, StoreDir.DEFAULT.print(p) + "/marker"));
+  }
+
   @ParameterizedTest
   @MethodSource("stores")
   void concurrentAdds(Store s) throws Exception {
