@@ -92,6 +92,9 @@ public final class ArchiveUnpacker {
     } catch (CompressorException e) {
       // not compressed
     }
+    if (startsWithZeroBlock(data)) {
+      return; // an empty tar archive: only end-of-archive blocks
+    }
     String format;
     try {
       format = ArchiveStreamFactory.detect(data);
@@ -131,6 +134,22 @@ public final class ArchiveUnpacker {
       }
       // devices, fifos: skipped
     }
+  }
+
+  /** Whether the stream starts with a 512-byte block of zeros (the stream is reset). */
+  private static boolean startsWithZeroBlock(InputStream in) throws IOException {
+    in.mark(512);
+    byte[] block = in.readNBytes(512);
+    in.reset();
+    if (block.length < 512) {
+      return false;
+    }
+    for (byte b : block) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void unzip(Path archive, Path dest) throws IOException {
