@@ -461,6 +461,34 @@ class DerivationFixtureTest {
   }
 
   @Test
+  void parsesEveryDrvTextNixWrote() throws IOException {
+    // every .drv text in fixtures/eval/ok/*.exp parses and prints back byte for byte
+    int n = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.list(Fixtures.root().resolve("eval/ok"))) {
+      for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
+        String f = p.getFileName().toString();
+        if (!f.endsWith(".exp") || !Fixtures.read(p).contains("Derive(")) {
+          continue;
+        }
+        java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
+        todo.add(Fixtures.okExp(f.substring(0, f.length() - 4)));
+        while (!todo.isEmpty()) {
+          Object v = todo.poll();
+          if (v instanceof List) {
+            todo.addAll((List<?>) v);
+          } else if (v instanceof String && ((String) v).startsWith("Derive(")) {
+            String text = (String) v;
+            assertEquals(text, ATerm.parse(text, "x", store).toATerm(store), f);
+            n++;
+          }
+        }
+      }
+    }
+    assertTrue(n >= 20, "found " + n + " .drv texts");
+  }
+
+  @Test
   void atermRoundTrip() {
     DerivationResult dep = drv("drv-dep", b -> b.outputs(List.of("out", "lib")).env("outputs", "out lib"));
     DerivationResult r = drv("drv-user", b -> b.env("v", "a\"b\\c\nd\re\tf")
