@@ -53,6 +53,10 @@ class Nix4jExtension implements vscode.Disposable {
   /** The state last reported by the server, shown again after a local "evaluating". */
   private serverState: { state: string; message?: string } = { state: 'starting' };
   private crashes: number[] = [];
+  /** Resolves with why the last server process exited. */
+  private serverExit: Promise<string> = new Promise(() => undefined);
+  /** Whether the server got to answer `initialize` since it was last started by {@link start}. */
+  private ranSinceStart = false;
   private stopping = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -106,6 +110,7 @@ class Nix4jExtension implements vscode.Disposable {
   /** Finds Java and starts the server; tells the user what is missing when it cannot. */
   async start(): Promise<void> {
     this.settings = this.readSettings();
+    this.ranSinceStart = false;
     this.serverState = { state: 'starting' };
     this.showState('starting');
     const found = await resolveLaunch(this.settings, this.context.extensionPath, nodeJavaHost());
@@ -131,7 +136,10 @@ class Nix4jExtension implements vscode.Disposable {
       if (e.newState === State.Starting) {
         this.serverState = { state: 'starting' };
         this.showState('starting');
-      } else if (e.newState === State.Running && this.serverState.state === 'starting') {
+      } else if (e.newState === State.Running) {
+        this.ranSinceStart = true;
+      }
+      if (e.newState === State.Running && this.serverState.state === 'starting') {
         // A server that sends no `nix4j/status` is ready once initialized.
         this.serverState = { state: 'ready' };
         this.showState('ready');
@@ -142,7 +150,10 @@ class Nix4jExtension implements vscode.Disposable {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.log(`the server did not start: ${message}`);
-      this.showState('crashed', message);
+      // The process's exit (code and last words) says more than the broken pipe does.
+      const exit = await Promise.race([this.serverExit, new Promise<undefined>((r) => setTimeout(() => r(undefined), 2000))]);
+      this.serverState = { state: 'crashed', message: exit ?? message };
+      this.showState('crashed', exit ?? message);
     }
   }
 
@@ -152,7 +163,12 @@ class Nix4jExtension implements vscode.Disposable {
     const tail = new OutputTail();
     child.stderr.on('data', (data: Buffer) => tail.append(data.toString('utf8')));
     child.on('error', (e) => this.log(`could not start the server: ${e.message}`));
+    // Writing to a server that has exited gives EPIPE: not worth an uncaught error.
+    child.stdin.on('error', (e) => this.log(`writing to the server: ${e.message}`));
+    let exited: (reason: string) => void = () => undefined;
+    this.serverExit = new Promise((resolve) => (exited = resolve));
     child.on('exit', (code, signal) => {
+      exited(crashReason(code, signal, tail));
       if (this.stopping) return;
       const reason = crashReason(code, signal, tail);
       this.log(`the server ${reason}`);
@@ -177,14 +193,24 @@ class Nix4jExtension implements vscode.Disposable {
           configuration: (params) => params.items.map((item) => configurationFor(item.section, this.settings)),
         },
       },
+      // A server that fails to initialize will not do better on a retry: stop, and say why in the status bar.
+      initializationFailedHandler: (error) => {
+        this.log(`the server failed to initialize: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      },
       errorHandler: {
-        error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
+        // A write to a server that died fails too; the exit handler above tells why, once.
+        error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
         closed: (): CloseHandlerResult => this.serverClosed(),
       },
     };
   }
 
   private serverClosed(): CloseHandlerResult {
+    if (!this.ranSinceStart) {
+      // It stopped while starting: restarting would fail the same way.
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
     const reason = this.serverState.state === 'crashed' ? this.serverState.message ?? 'stopped' : 'closed the connection';

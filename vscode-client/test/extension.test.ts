@@ -1,15 +1,22 @@
 /**
  * The bundled extension (dist/extension.js) activated against a stand-in for VS Code: what the
- * user sees when Java or the server is missing, and that every command is registered.
+ * user sees when Java or the server is missing, that every command is registered, and, with
+ * the real vscode-languageclient in a process of its own, a server that dies at start and the
+ * real server going from starting to ready and back to stopped.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Commands, OPEN_SETTINGS } from '../src/commands';
 import { fakeVscode, FakeState, installFakeVscode, newState } from './support/fake-vscode';
+import { nodeJavaHost } from '../src/java';
+import { helpListsCommand, resolveLaunch, serverHelp } from '../src/launch';
+import { defaultSettings } from '../src/settings';
 import { EXTENSION_ROOT } from './support/paths';
+import type { Run, RunResult } from './support/run-extension';
 
 interface Extension {
   activate(context: unknown): Promise<void>;
@@ -92,5 +99,67 @@ describe('the bundled extension in a stand-in VS Code', { skip: !fs.existsSync(B
     assert.equal(state.status.text, '$(error) nix4j: crashed');
     await extension.deactivate();
     for (const d of ctx.subscriptions) d.dispose();
+  });
+});
+
+/** Runs the extension in its own process (see support/run-extension.ts) and returns what happened. */
+function runExtension(run: Run): RunResult {
+  const script = path.join(__dirname, 'support', 'run-extension.js');
+  const stdout = execFileSync(process.execPath, ['--unhandled-rejections=warn', script, JSON.stringify(run)], {
+    encoding: 'utf8',
+    timeout: run.timeoutMs * 3 + 30000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as RunResult;
+}
+
+describe('the bundled extension with vscode-languageclient', { skip: !fs.existsSync(BUNDLE) && 'dist/extension.js is not built (npm run build)' }, () => {
+  test('a server that dies at start: crashed with its last words, one message, no restart loop', () => {
+    // `java -jar` on a file that is not a jar exits at once with an error.
+    const result = runExtension({
+      settings: { 'nix4j.server.jar': path.join(EXTENSION_ROOT, 'package.json') },
+      extensionPath: EXTENSION_ROOT,
+      waitFor: 'crashed',
+      timeoutMs: 20000,
+    });
+    assert.ok(result.statuses.includes('$(sync~spin) nix4j: starting'), result.statuses.join(' | '));
+    assert.ok(result.statuses.includes('$(error) nix4j: crashed'), result.statuses.join(' | '));
+    assert.match(result.tooltip, /exited with code 1: Error: Invalid or corrupt jarfile/);
+    assert.equal(result.shown.length, 1, JSON.stringify(result.shown));
+    assert.equal(result.output.filter((l) => l.includes('] starting: ')).length, 1, 'the server was started again');
+  });
+
+  test('the real server: starting, then ready; stopped after deactivation', async (t) => {
+    const found = await resolveLaunch(defaultSettings(), EXTENSION_ROOT, nodeJavaHost());
+    if (!found.ok || !helpListsCommand(await serverHelp(found.launch), 'lsp')) {
+      if (process.env.NIX4J_E2E === 'require') assert.fail('NIX4J_E2E=require, but server/nix4j.jar has no `lsp` subcommand');
+      t.skip('server/nix4j.jar has no `lsp` subcommand yet (issue 5)');
+      return;
+    }
+    const result = runExtension({ settings: {}, extensionPath: EXTENSION_ROOT, waitFor: '$(check)', timeoutMs: 30000 });
+    assert.ok(result.statuses.includes('$(check) nix4j'), `never ready: ${result.statuses.join(' | ')}\n${result.output.join('\n')}`);
+    assert.equal(result.finalStatus, '$(circle-slash) nix4j: stopped');
+    assert.deepEqual(result.shown, []);
+  });
+
+  test('the real server killed: crashed with the signal, restarted, ready again', { skip: process.platform !== 'linux' && 'finds the server process through /proc' }, async (t) => {
+    const found = await resolveLaunch(defaultSettings(), EXTENSION_ROOT, nodeJavaHost());
+    if (!found.ok || !helpListsCommand(await serverHelp(found.launch), 'lsp')) {
+      t.skip('server/nix4j.jar has no `lsp` subcommand yet (issue 5)');
+      return;
+    }
+    const result = runExtension({
+      settings: {},
+      extensionPath: EXTENSION_ROOT,
+      waitFor: '$(check)',
+      timeoutMs: 30000,
+      then: { killServer: true, waitFor: '$(check)' },
+    });
+    const history = result.statuses.join(' | ');
+    const crashed = result.statuses.indexOf('$(error) nix4j: crashed');
+    assert.ok(crashed > 0, `no crash seen: ${history}`);
+    assert.ok(result.statuses.slice(crashed).includes('$(check) nix4j'), `not ready again: ${history}`);
+    assert.ok(result.output.some((l) => l.includes('killed by SIGKILL')), result.output.join('\n'));
+    assert.deepEqual(result.shown, []);
   });
 });

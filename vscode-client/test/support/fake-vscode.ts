@@ -21,6 +21,8 @@ export interface FakeState {
   executed: Array<{ command: string; args: unknown[] }>;
   output: Map<string, string[]>;
   status: { text: string; tooltip: unknown; command: unknown; visible: boolean };
+  /** Every text the status bar item showed, in order. */
+  statusHistory: string[];
 }
 
 export function newState(settings: Record<string, unknown> = {}): FakeState {
@@ -31,6 +33,7 @@ export function newState(settings: Record<string, unknown> = {}): FakeState {
     executed: [],
     output: new Map(),
     status: { text: '', tooltip: undefined, command: undefined, visible: false },
+    statusHistory: [],
   };
 }
 
@@ -41,7 +44,8 @@ function stub(name: string): unknown {
   return new Proxy(target, {
     get(t, prop) {
       if (prop in t) return t[prop];
-      if (typeof prop === 'symbol') return undefined;
+      // Not a promise: `await stub` must not wait forever.
+      if (typeof prop === 'symbol' || prop === 'then') return undefined;
       return stub(`${name}.${prop}`);
     },
     apply: () => stub(`${name}()`),
@@ -107,6 +111,7 @@ export function fakeVscode(state: () => FakeState): unknown {
           {
             get: (t, p) => (p in t ? t[p as keyof typeof t] : (s as Record<string, unknown>)[p as string]),
             set: (_t, p, v) => {
+              if (p === 'text' && state().statusHistory.at(-1) !== v) state().statusHistory.push(String(v));
               (s as Record<string, unknown>)[p as string] = v;
               return true;
             },
@@ -142,9 +147,10 @@ export function fakeVscode(state: () => FakeState): unknown {
       textDocuments: [],
     },
   };
-  return new Proxy(api, {
-    get: (t, p) => (typeof p === 'symbol' ? undefined : p in t ? t[p] : stub(`vscode.${p}`)),
-  });
+  const withStubs = (ns: Record<string, unknown>, name: string) =>
+    new Proxy(ns, { get: (t, p) => (typeof p === 'symbol' || p === 'then' ? undefined : p in t ? t[p] : stub(`${name}.${p}`)) });
+  for (const ns of ['window', 'commands', 'workspace']) api[ns] = withStubs(api[ns] as Record<string, unknown>, `vscode.${ns}`);
+  return withStubs(api, 'vscode');
 }
 
 /** Makes `require('vscode')` return `fake` from now on; returns the function that undoes it. */
