@@ -29,12 +29,12 @@ import {
   Hover,
   MarkedString,
 } from 'vscode-languageserver-protocol/node';
-import { nodeJavaHost } from '../src/java';
-import { helpListsCommand, OutputTail, resolveLaunch, serverHelp, spawnServer } from '../src/launch';
+import { OutputTail, spawnServer } from '../src/launch';
 import { CLIENT_ID, STATUS_NOTIFICATION } from '../src/protocol';
 import { configurationFor, defaultSettings, serverSettings } from '../src/settings';
 import { parseStatus } from '../src/status';
-import { EXTENSION_ROOT, FIXTURES } from './support/paths';
+import { FIXTURES } from './support/paths';
+import { lspServerOrSkip } from './support/server';
 
 interface Scenario {
   diagnostics: Array<{ file: string; start: { line: number; character: number }; severity: number; mentions: string }>;
@@ -43,7 +43,6 @@ interface Scenario {
 }
 
 const E2E = path.join(FIXTURES, 'e2e');
-const required = process.env.NIX4J_E2E === 'require';
 const STEP_TIMEOUT_MS = 30000;
 
 function uriOf(file: string): string {
@@ -66,23 +65,9 @@ function within<T>(promise: Promise<T>, what: string, ms = STEP_TIMEOUT_MS): Pro
 }
 
 test('the real server, started by the extension\'s launch code, answers over LSP', { timeout: 180000 }, async (t) => {
-  const skip = (why: string) => {
-    if (required) assert.fail(`NIX4J_E2E=require, but: ${why}`);
-    t.skip(why);
-  };
-
   const settings = defaultSettings();
-  const found = await resolveLaunch(settings, EXTENSION_ROOT, nodeJavaHost());
-  if (!found.ok) {
-    skip(found.problem === 'jar' ? `${found.message} (build with Maven from the repository root)` : found.message);
-    return;
-  }
-  const launch = found.launch;
-  const help = await serverHelp(launch);
-  if (!helpListsCommand(help, 'lsp')) {
-    skip('server/nix4j.jar has no `lsp` subcommand yet (`java -jar nix4j.jar --help` does not list it): the language server (issue 5) is not built; end-to-end test skipped');
-    return;
-  }
+  const launch = await lspServerOrSkip(t);
+  if (!launch) return;
 
   const scenario: Scenario = JSON.parse(fs.readFileSync(path.join(E2E, 'scenario.json'), 'utf8'));
   const child = spawnServer(launch, E2E);

@@ -12,10 +12,8 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Commands, OPEN_SETTINGS } from '../src/commands';
 import { fakeVscode, FakeState, installFakeVscode, newState } from './support/fake-vscode';
-import { nodeJavaHost } from '../src/java';
-import { helpListsCommand, resolveLaunch, serverHelp } from '../src/launch';
-import { defaultSettings } from '../src/settings';
-import { EXTENSION_ROOT } from './support/paths';
+import { EXTENSION_ROOT, FIXTURES } from './support/paths';
+import { lspServerOrSkip } from './support/server';
 import type { Run, RunResult } from './support/run-extension';
 
 interface Extension {
@@ -130,12 +128,7 @@ describe('the bundled extension with vscode-languageclient', { skip: !fs.existsS
   });
 
   test('the real server: starting, then ready; stopped after deactivation', async (t) => {
-    const found = await resolveLaunch(defaultSettings(), EXTENSION_ROOT, nodeJavaHost());
-    if (!found.ok || !helpListsCommand(await serverHelp(found.launch), 'lsp')) {
-      if (process.env.NIX4J_E2E === 'require') assert.fail('NIX4J_E2E=require, but server/nix4j.jar has no `lsp` subcommand');
-      t.skip('server/nix4j.jar has no `lsp` subcommand yet (issue 5)');
-      return;
-    }
+    if (!(await lspServerOrSkip(t))) return;
     const result = runExtension({ settings: {}, extensionPath: EXTENSION_ROOT, waitFor: '$(check)', timeoutMs: 30000 });
     assert.ok(result.statuses.includes('$(check) nix4j'), `never ready: ${result.statuses.join(' | ')}\n${result.output.join('\n')}`);
     assert.equal(result.finalStatus, '$(circle-slash) nix4j: stopped');
@@ -143,11 +136,7 @@ describe('the bundled extension with vscode-languageclient', { skip: !fs.existsS
   });
 
   test('the real server killed: crashed with the signal, restarted, ready again', { skip: process.platform !== 'linux' && 'finds the server process through /proc' }, async (t) => {
-    const found = await resolveLaunch(defaultSettings(), EXTENSION_ROOT, nodeJavaHost());
-    if (!found.ok || !helpListsCommand(await serverHelp(found.launch), 'lsp')) {
-      t.skip('server/nix4j.jar has no `lsp` subcommand yet (issue 5)');
-      return;
-    }
+    if (!(await lspServerOrSkip(t))) return;
     const result = runExtension({
       settings: {},
       extensionPath: EXTENSION_ROOT,
@@ -161,5 +150,42 @@ describe('the bundled extension with vscode-languageclient', { skip: !fs.existsS
     assert.ok(result.statuses.slice(crashed).includes('$(check) nix4j'), `not ready again: ${history}`);
     assert.ok(result.output.some((l) => l.includes('killed by SIGKILL')), result.output.join('\n'));
     assert.deepEqual(result.shown, []);
+  });
+
+  const values = path.join(FIXTURES, 'e2e', 'values.nix');
+
+  test('the real server: Evaluate Selection at `y` of test/fixtures/e2e/values.nix gives 6 (as Nix does)', async (t) => {
+    if (!(await lspServerOrSkip(t))) return;
+    const at = { line: 2, character: 2 };
+    const result = runExtension({
+      settings: {},
+      extensionPath: EXTENSION_ROOT,
+      waitFor: '$(check)',
+      timeoutMs: 30000,
+      editor: { file: values, start: at, end: at },
+      then: { command: Commands.evaluateSelection, waitFor: '$(check)' },
+    });
+    assert.ok(result.evaluations.some((l) => /(^|[^0-9.])6([^0-9.]|$)/.test(l)), `evaluation output: ${JSON.stringify(result.evaluations)}`);
+    const info = result.shown.filter((s) => s.kind === 'information');
+    assert.equal(info.length, 1, JSON.stringify(result.shown));
+    assert.match(info[0].message, /(^|[^0-9.])6([^0-9.]|$)/);
+  });
+
+  test('the real server: Show Syntax Tree opens a virtual document with the tree of values.nix', async (t) => {
+    if (!(await lspServerOrSkip(t))) return;
+    const at = { line: 0, character: 0 };
+    const result = runExtension({
+      settings: {},
+      extensionPath: EXTENSION_ROOT,
+      waitFor: '$(check)',
+      timeoutMs: 30000,
+      editor: { file: values, start: at, end: at },
+      then: { command: Commands.showSyntaxTree, waitFor: '$(check)' },
+    });
+    assert.equal(result.documents.length, 1, JSON.stringify(result.documents));
+    const [doc] = result.documents;
+    assert.ok(doc.uri.startsWith('nix4j-syntax-tree:'), doc.uri);
+    assert.ok(doc.uri.includes('values.nix.tree'), doc.uri);
+    assert.ok(doc.text.trim().length > 0 && !doc.text.startsWith('(the'), `tree: ${doc.text}`);
   });
 });

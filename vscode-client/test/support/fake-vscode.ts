@@ -23,6 +23,40 @@ export interface FakeState {
   status: { text: string; tooltip: unknown; command: unknown; visible: boolean };
   /** Every text the status bar item showed, in order. */
   statusHistory: string[];
+  /** The active editor: a file and a selection (0-based). */
+  editor?: { file: string; start: Position; end: Position };
+  /** Documents opened through a content provider (virtual documents), with their text. */
+  documents: Array<{ uri: string; text: string }>;
+}
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+/** Enough of vscode.Uri for the extension and the language client's converters. */
+export class FakeUri {
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+    readonly query = '',
+  ) {}
+  static file(p: string) {
+    return new FakeUri('file', p);
+  }
+  static parse(s: string) {
+    const m = /^([a-z][a-z0-9+.-]*):(?:\/\/)?([^?]*)(?:\?(.*))?$/i.exec(s);
+    return m ? new FakeUri(m[1], m[2].startsWith('/') ? m[2] : `/${m[2]}`, m[3] ?? '') : new FakeUri('file', s);
+  }
+  static from(c: { scheme: string; path?: string; query?: string }) {
+    return new FakeUri(c.scheme, c.path ?? '', c.query ?? '');
+  }
+  get fsPath() {
+    return this.path;
+  }
+  toString() {
+    return `${this.scheme}://${this.path}${this.query ? `?${this.query}` : ''}`;
+  }
 }
 
 export function newState(settings: Record<string, unknown> = {}): FakeState {
@@ -34,6 +68,7 @@ export function newState(settings: Record<string, unknown> = {}): FakeState {
     output: new Map(),
     status: { text: '', tooltip: undefined, command: undefined, visible: false },
     statusHistory: [],
+    documents: [],
   };
 }
 
@@ -73,8 +108,10 @@ export function fakeVscode(state: () => FakeState): unknown {
     const answer = state().answer;
     return answer !== undefined && items.includes(answer) ? answer : undefined;
   };
+  const providers = new Map<string, { provideTextDocumentContent(uri: FakeUri): Promise<string> }>();
   const api: Record<string, unknown> = {
     version: '1.82.0',
+    Uri: FakeUri,
     StatusBarAlignment: { Left: 1, Right: 2 },
     ViewColumn: { Beside: -2, Active: -1, One: 1 },
     ThemeColor: class {
@@ -121,7 +158,12 @@ export function fakeVscode(state: () => FakeState): unknown {
       showErrorMessage: show('error'),
       showWarningMessage: show('warning'),
       showInformationMessage: show('information'),
-      activeTextEditor: undefined,
+      get activeTextEditor() {
+        const e = state().editor;
+        if (!e) return undefined;
+        return { document: { uri: FakeUri.file(e.file), languageId: 'nix' }, selection: { start: e.start, end: e.end } };
+      },
+      showTextDocument: async (doc: unknown) => doc,
     },
     commands: {
       registerCommand(id: string) {
@@ -142,7 +184,17 @@ export function fakeVscode(state: () => FakeState): unknown {
       }),
       onDidChangeConfiguration: () => disposable(),
       onDidChangeTextDocument: () => disposable(),
-      registerTextDocumentContentProvider: () => disposable(),
+      registerTextDocumentContentProvider: (scheme: string, provider: { provideTextDocumentContent(uri: FakeUri): Promise<string> }) => {
+        providers.set(scheme, provider);
+        return disposable();
+      },
+      async openTextDocument(uri: FakeUri) {
+        const provider = providers.get(uri.scheme);
+        const text = provider ? await provider.provideTextDocumentContent(uri) : '';
+        state().documents.push({ uri: uri.toString(), text });
+        return { uri };
+      },
+      asRelativePath: (uri: FakeUri) => uri.path.split('/').at(-1),
       workspaceFolders: undefined,
       textDocuments: [],
     },

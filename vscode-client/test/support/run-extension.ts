@@ -17,6 +17,8 @@ export interface Run {
   timeoutMs: number;
   /** Then run a command, or kill the server process (Linux: found through /proc), and wait again. */
   then?: { command?: string; killServer?: boolean; waitFor: string };
+  /** The active editor while the command runs. */
+  editor?: { file: string; start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 export interface RunResult {
@@ -24,12 +26,15 @@ export interface RunResult {
   tooltip: string;
   shown: Array<{ kind: string; message: string }>;
   output: string[];
+  evaluations: string[];
+  documents: Array<{ uri: string; text: string }>;
   finalStatus: string;
 }
 
 async function main(): Promise<void> {
   const run: Run = JSON.parse(process.argv[2]);
   const state = newState(run.settings);
+  state.editor = run.editor;
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const fake = fakeVscode(() => state) as { commands: { registerCommand: unknown } };
   // Keep the command handlers, to run one.
@@ -65,6 +70,8 @@ async function main(): Promise<void> {
     tooltip,
     shown: state.shown.map((s) => ({ kind: s.kind, message: s.message })),
     output: state.output.get('nix4j') ?? [],
+    evaluations: state.output.get('nix4j evaluation') ?? [],
+    documents: state.documents,
     finalStatus: state.status.text,
   };
   process.stdout.write(`\n${JSON.stringify(result)}\n`);
