@@ -3,6 +3,7 @@
  * shows its state in the status bar, and contributes the commands. Everything that can be
  * decided without VS Code lives in the modules it imports, where unit tests reach it.
  */
+import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -53,6 +54,8 @@ class Nix4jExtension implements vscode.Disposable {
   /** The state last reported by the server, shown again after a local "evaluating". */
   private serverState: { state: string; message?: string } = { state: 'starting' };
   private crashes: number[] = [];
+  /** The server process started last. */
+  private serverProcess: ChildProcess | undefined;
   /** Resolves with why the last server process exited. */
   private serverExit: Promise<string> = new Promise(() => undefined);
   /** Whether the server got to answer `initialize` since it was last started by {@link start}. */
@@ -160,6 +163,7 @@ class Nix4jExtension implements vscode.Disposable {
   private async spawn(launch: ServerLaunch) {
     const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(launch.jar);
     const child = spawnServer(launch, cwd);
+    this.serverProcess = child;
     const tail = new OutputTail();
     child.stderr.on('data', (data: Buffer) => tail.append(data.toString('utf8')));
     child.on('error', (e) => this.log(`could not start the server: ${e.message}`));
@@ -169,7 +173,8 @@ class Nix4jExtension implements vscode.Disposable {
     this.serverExit = new Promise((resolve) => (exited = resolve));
     child.on('exit', (code, signal) => {
       exited(crashReason(code, signal, tail));
-      if (this.stopping) return;
+      // A process stopped on purpose, or one replaced since, is no crash.
+      if (this.stopping || child !== this.serverProcess) return;
       const reason = crashReason(code, signal, tail);
       this.log(`the server ${reason}`);
       this.serverState = { state: 'crashed', message: reason };
@@ -186,7 +191,8 @@ class Nix4jExtension implements vscode.Disposable {
       ],
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      initializationOptions: serverSettings(this.settings),
+      // A function: a restart after a crash sends the settings of that moment.
+      initializationOptions: () => serverSettings(this.settings),
       middleware: {
         workspace: {
           // The server asks for `nix4j…` sections; answer from the same tree as initializationOptions.
@@ -235,6 +241,7 @@ class Nix4jExtension implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.serverProcess = undefined;
     if (!client) return;
     this.stopping = true;
     try {
