@@ -32,8 +32,9 @@ class NixParseOracleTest {
   }
 
   private static void check(Path f) throws IOException {
+    String root = Bytes.fromUnicode(f.toAbsolutePath().normalize().getParent().getParent().getParent().toString());
     String expected = Bytes.toByteString(
-        Files.readAllBytes(f.resolveSibling(Fixtures.name(f) + ".parsed")));
+        Files.readAllBytes(f.resolveSibling(Fixtures.name(f) + ".parsed"))).replace("@FIXTURES@", root);
     Parse parse = Parser.parse(Fixtures.read(f));
     String dir = Bytes.fromUnicode(f.toAbsolutePath().normalize().getParent().toString());
     String printed = NixParsePrinter.print(parse.expr(), dir, HOME).replace(dir, "@DIR@") + "\n";
