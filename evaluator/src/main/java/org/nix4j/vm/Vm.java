@@ -3,6 +3,7 @@ package org.nix4j.vm;
 import java.util.Arrays;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
+import org.nix4j.bytecode.AttrsShape;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.value.Builtin;
 import org.nix4j.value.Closure;
