@@ -665,7 +665,7 @@ public final class Compiler {
       }
     }
     String m = "undefined variable '" + name + "'";
-    return best == null ? m : m + " (did you mean '" + best + "'?)";
+    return best == null ? m : m + "\nDid you mean '" + best + "'?";
   }
 
   private List<String> visibleNames() {

@@ -171,7 +171,14 @@ final class EvalCommand implements Main.Command {
   /** Prints an error as Nix does: the message, where, the source line with a caret, the trace. */
   static void printError(NixError e, PrintStream err, boolean showTrace) {
     StringBuilder sb = new StringBuilder();
-    sb.append("error: ").append(NixString.unicodeOf(e.getMessage())).append('\n');
+    String message = NixString.unicodeOf(e.getMessage());
+    if (message.isEmpty()) {
+      // Nix prints an empty message as an empty line.
+      err.println();
+      err.flush();
+      return;
+    }
+    sb.append("error: ").append(message.replace("\n", "\n       ")).append('\n');
     SourcePos pos = e.pos();
     if (pos != null) {
       appendPosition(sb, pos);
