@@ -34,7 +34,6 @@ final class DeepForce extends Generator {
   public Value resume(Vm vm, Value in) {
     if (state == 0) {
       state = 1;
-      seen.put(root, Boolean.TRUE);
       in = vm.force(root);
       if (in == null) {
         return null;
@@ -60,9 +59,7 @@ final class DeepForce extends Generator {
       next[top] = i + 1;
       int[] order = orders[top];
       Value child = its[order == null ? i : order[i]];
-      if (seen.put(child, Boolean.TRUE) != null) {
-        continue;
-      }
+      // Only sets and lists can lead back to themselves; a thunk forced twice costs nothing.
       Value forced = vm.force(child);
       if (forced == null) {
         return null;
@@ -77,14 +74,14 @@ final class DeepForce extends Generator {
     NixAttrs owner = null;
     int[] order = null;
     if (v instanceof NixAttrs a) {
-      if (a.isEmpty() || (v != rootForced && seen.put(a, Boolean.TRUE) != null)) {
+      if (a.isEmpty() || seen.put(a, Boolean.TRUE) != null) {
         return;
       }
       children = a.values();
       owner = a;
       order = a.iterationOrder();
     } else if (v instanceof NixList l) {
-      if (l.size() == 0 || (v != rootForced && seen.put(l, Boolean.TRUE) != null)) {
+      if (l.size() == 0 || seen.put(l, Boolean.TRUE) != null) {
         return;
       }
       children = l.items();
