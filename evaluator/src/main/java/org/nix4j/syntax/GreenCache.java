@@ -20,8 +20,33 @@ final class GreenCache {
   private int[] nodeHashes = new int[1024];
   private int nodeCount;
 
+  /** Shared tokens of the kinds that are always spelled the same (punctuation, keywords). */
+  private static final GreenToken[] FIXED = new GreenToken[SyntaxKind.values().length];
+
+  static {
+    String[][] fixed = {
+      {"IF_KW", "if"}, {"THEN_KW", "then"}, {"ELSE_KW", "else"}, {"ASSERT_KW", "assert"},
+      {"WITH_KW", "with"}, {"LET_KW", "let"}, {"IN_KW", "in"}, {"REC_KW", "rec"},
+      {"INHERIT_KW", "inherit"}, {"OR_KW", "or"}, {"ELLIPSIS", "..."}, {"EQ", "=="},
+      {"NEQ", "!="}, {"LEQ", "<="}, {"GEQ", ">="}, {"AND", "&&"}, {"OR", "||"}, {"IMPL", "->"},
+      {"UPDATE", "//"}, {"CONCAT", "++"}, {"PLUS", "+"}, {"MINUS", "-"}, {"STAR", "*"},
+      {"SLASH", "/"}, {"LT", "<"}, {"GT", ">"}, {"BANG", "!"}, {"QUESTION", "?"}, {"AT", "@"},
+      {"COLON", ":"}, {"SEMICOLON", ";"}, {"COMMA", ","}, {"DOT", "."}, {"ASSIGN", "="},
+      {"L_PAREN", "("}, {"R_PAREN", ")"}, {"L_BRACK", "["}, {"R_BRACK", "]"}, {"L_BRACE", "{"},
+      {"R_BRACE", "}"}, {"DOLLAR_CURLY", "${"}, {"QUOTE", "\""}, {"IND_CLOSE", "''"}
+    };
+    for (String[] f : fixed) {
+      SyntaxKind k = SyntaxKind.valueOf(f[0]);
+      FIXED[k.ordinal()] = new GreenToken(k, f[1]);
+    }
+  }
+
   /** The token of {@code kind} spelled by {@code text[start, end)}. */
   GreenToken token(SyntaxKind kind, byte[] text, int start, int end) {
+    GreenToken fixed = FIXED[kind.ordinal()];
+    if (fixed != null && fixed.width() == end - start) {
+      return fixed;
+    }
     int len = end - start;
     if (len > MAX_TOKEN) {
       return new GreenToken(kind, new String(text, 0, start, len));
@@ -40,7 +65,7 @@ final class GreenCache {
       }
       i = (i + 1) & mask;
     }
-    t = new GreenToken(kind, new String(text, 0, start, len));
+    t = new GreenToken(kind, new String(text, 0, start, len), h);
     tokens[i] = t;
     tokenHashes[i] = h;
     if (++tokenCount * 2 > tokens.length) {
