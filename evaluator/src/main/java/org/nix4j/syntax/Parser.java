@@ -894,13 +894,8 @@ public final class Parser {
     }
     if (k1 == K_IDENT) {
       byte k2 = nth(2);
-      if (k2 == K_COMMA || k2 == K_QUESTION) {
-        return true;
-      }
-      if (k2 == K_R_BRACE) {
-        byte k3 = nth(3);
-        return k3 == K_COLON || k3 == K_AT;
-      }
+      // `{ a }` can only be formals (a set needs `=`): like Nix, expect the `:` after it.
+      return k2 == K_COMMA || k2 == K_QUESTION || k2 == K_R_BRACE;
     }
     return false;
   }
