@@ -7,18 +7,12 @@ package org.nix4j.syntax;
  * cache per parse).
  */
 final class GreenCache {
-  /** Tokens longer than this are not cached. */
-  static final int MAX_TOKEN = 24;
+  /** Tokens longer than this are not cached (their bytes are packed in two longs). */
+  static final int MAX_TOKEN = 16;
   /** Nodes with more children than this are not cached. */
   static final int MAX_CHILDREN = 3;
-
-  private GreenToken[] tokens = new GreenToken[1024];
-  private int[] tokenHashes = new int[1024];
-  private int tokenCount;
-
-  private GreenNode[] nodes = new GreenNode[1024];
-  private int[] nodeHashes = new int[1024];
-  private int nodeCount;
+  /** Nodes wider than this (in bytes) are not cached: they rarely repeat. */
+  static final int MAX_NODE_WIDTH = 48;
 
   /** Shared tokens of the kinds that are always spelled the same (punctuation, keywords). */
   private static final GreenToken[] FIXED = new GreenToken[SyntaxKind.values().length];
@@ -41,65 +35,74 @@ final class GreenCache {
     }
   }
 
+  // The token table: open addressing; a token is identified by kind, length and its bytes
+  // packed into two longs.
+  private GreenToken[] tokens = new GreenToken[4096];
+  private long[] tokenLo = new long[4096];
+  private long[] tokenHi = new long[4096];
+  private int tokenCount;
+
+  private GreenNode[] nodes = new GreenNode[4096];
+  private int[] nodeHashes = new int[4096];
+  private int nodeCount;
+
   /** The token of {@code kind} spelled by {@code text[start, end)}. */
   GreenToken token(SyntaxKind kind, byte[] text, int start, int end) {
     GreenToken fixed = FIXED[kind.ordinal()];
-    if (fixed != null && fixed.width() == end - start) {
+    int len = end - start;
+    if (fixed != null && fixed.width() == len) {
       return fixed;
     }
-    int len = end - start;
     if (len > MAX_TOKEN) {
       return new GreenToken(kind, new String(text, 0, start, len));
     }
-    int h = kind.ordinal() * 31 + len;
-    for (int i = start; i < end; i++) {
-      h = h * 31 + text[i];
+    long lo = 0;
+    long hi = 0;
+    int mid = Math.min(end, start + 8);
+    for (int i = start; i < mid; i++) {
+      lo = (lo << 8) | (text[i] & 0xff);
     }
-    h ^= h >>> 16;
+    for (int i = mid; i < end; i++) {
+      hi = (hi << 8) | (text[i] & 0xff);
+    }
+    long k = lo * 0x9E3779B97F4A7C15L + hi * 0xC2B2AE3D27D4EB4FL + (len << 8) + kind.ordinal();
+    int h = (int) (k ^ (k >>> 29) ^ (k >>> 47));
     int mask = tokens.length - 1;
     int i = h & mask;
     GreenToken t;
     while ((t = tokens[i]) != null) {
-      if (tokenHashes[i] == h && t.kind == kind && equal(t.text(), text, start, len)) {
+      if (tokenLo[i] == lo && tokenHi[i] == hi && t.kind == kind && t.width() == len) {
         return t;
       }
       i = (i + 1) & mask;
     }
     t = new GreenToken(kind, new String(text, 0, start, len), h);
     tokens[i] = t;
-    tokenHashes[i] = h;
+    tokenLo[i] = lo;
+    tokenHi[i] = hi;
     if (++tokenCount * 2 > tokens.length) {
       growTokens();
     }
     return t;
   }
 
-  private static boolean equal(String s, byte[] text, int start, int len) {
-    if (s.length() != len) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != (text[start + i] & 0xff)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void growTokens() {
     GreenToken[] old = tokens;
-    int[] oldH = tokenHashes;
+    long[] oldLo = tokenLo;
+    long[] oldHi = tokenHi;
     tokens = new GreenToken[old.length * 2];
-    tokenHashes = new int[old.length * 2];
+    tokenLo = new long[old.length * 2];
+    tokenHi = new long[old.length * 2];
     int mask = tokens.length - 1;
     for (int j = 0; j < old.length; j++) {
       if (old[j] != null) {
-        int i = oldH[j] & mask;
+        int i = old[j].structuralHash() & mask;
         while (tokens[i] != null) {
           i = (i + 1) & mask;
         }
         tokens[i] = old[j];
-        tokenHashes[i] = oldH[j];
+        tokenLo[i] = oldLo[j];
+        tokenHi[i] = oldHi[j];
       }
     }
   }
@@ -111,7 +114,7 @@ final class GreenCache {
     for (int i = from; i < to; i++) {
       width += kids[i].width();
     }
-    if (n > MAX_CHILDREN || width > 4 * MAX_TOKEN) {
+    if (n > MAX_CHILDREN || width > MAX_NODE_WIDTH) {
       GreenElement[] c = new GreenElement[n];
       System.arraycopy(kids, from, c, 0, n);
       return new GreenNode(kind, width, c);

@@ -613,13 +613,12 @@ public final class Parser {
 
       // ---- application ----
       case APP_0:
-        call(APP_1);
-        call(SEL_0);
+        app0();
         return;
       case APP_1:
         if (last >= 0 && STARTS_SIMPLE[cur()]) {
           call(APP_ARG, precede(last), 0, 0);
-          call(SEL_0);
+          sel0();
         }
         return;
       case APP_ARG:
@@ -629,8 +628,7 @@ public final class Parser {
 
       // ---- select ----
       case SEL_0:
-        call(SEL_1);
-        call(SIMPLE);
+        sel0();
         return;
       case SEL_1:
         if (last < 0) {
@@ -654,7 +652,7 @@ public final class Parser {
         if (at(K_OR_KW)) {
           bump();
           call(SEL_DEFAULT, a, 0, 0);
-          call(SEL_0);
+          sel0();
         } else {
           complete(a, SyntaxKind.SELECT);
         }
@@ -918,7 +916,21 @@ public final class Parser {
       }
     }
     call(OP_OPERAND, base, 0, 0);
-    call(APP_0);
+    app0();
+  }
+
+  // The descent expr_op -> expr_app -> expr_select -> expr_simple is made of direct calls (a
+  // bounded chain): only the frames pushed for their continuations go on the explicit stack.
+  // Whatever nests (parentheses, lists, sets, strings...) pushes a frame instead of calling.
+
+  private void app0() {
+    call(APP_1);
+    sel0();
+  }
+
+  private void sel0() {
+    call(SEL_1);
+    simple();
   }
 
   private void opOperand(int base) {
