@@ -246,6 +246,18 @@ public final class Parser {
   }
 
   /**
+   * The syntax errors of a byte string, without building its tree: exactly the errors of
+   * {@link #parse}, for a syntax check ({@code nix4j parse} without {@code --tree}).
+   */
+  public static List<SyntaxError> check(String text) {
+    byte[] bytes = Bytes.of(text);
+    Lexer.Tokens tokens = Lexer.lex(bytes);
+    Parser parser = new Parser(bytes, tokens);
+    parser.run(ROOT_0);
+    return List.copyOf(parser.allErrors());
+  }
+
+  /**
    * Parses {@code text} as the contents of a node of {@code kind} that can be reparsed on its own
    * (a parenthesized expression, a list, an attribute set, a let-block): returns its green node,
    * or {@code null} when the text does not make exactly one such node without errors.
