@@ -240,9 +240,17 @@ public final class Parser {
   static Parse parse(byte[] bytes, String text) {
     Lexer.Tokens tokens = Lexer.lex(bytes);
     Parser parser = new Parser(bytes, tokens);
-    parser.run(ROOT_0);
-    GreenNode root = TreeBuilder.build(tokens, parser.ev, parser.fwd, parser.evn, SyntaxKind.ROOT);
-    return new Parse(text, root, parser.allErrors());
+    try {
+      parser.run(ROOT_0);
+      GreenNode root =
+          TreeBuilder.build(tokens, parser.ev, parser.fwd, parser.evn, SyntaxKind.ROOT);
+      return new Parse(text, root, parser.allErrors());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // A bug of the parser (or no memory left): still a complete tree and an error, no throw.
+      GreenNode root = TreeBuilder.build(tokens, new int[0], new int[0], 0, SyntaxKind.ROOT);
+      return new Parse(text, root, List.of(new SyntaxError(TextRange.empty(0),
+          "internal error of the parser (please report it): " + e)));
+    }
   }
 
   /**
