@@ -135,17 +135,14 @@ public final class Parser {
   private static final int EXPR_LET_1 = 15;
   private static final int EXPR_IF_1 = 16;
   private static final int EXPR_IF_2 = 17;
-  private static final int OP_PREFIX = 20; // a = operator stack base
   private static final int OP_OPERAND = 21; // a = base
   private static final int OP_HAS = 22; // a = base, b = marker
-  private static final int APP_0 = 30;
   private static final int APP_1 = 31;
   private static final int APP_ARG = 32; // a = marker
   private static final int SEL_0 = 40;
   private static final int SEL_1 = 41;
   private static final int SEL_PATH = 42; // a = marker
   private static final int SEL_DEFAULT = 43; // a = marker
-  private static final int SIMPLE = 50;
   private static final int PAREN_1 = 51; // a = marker
   private static final int SET_1 = 52; // a = marker, b = kind, c = opening offset
   private static final int LIST_1 = 53; // a = marker
@@ -153,20 +150,16 @@ public final class Parser {
   private static final int STR_INTERP = 55; // a = marker, b = interpolation
   private static final int PATH_LOOP = 56; // a = marker, b = 1 after an interpolation
   private static final int PATH_INTERP = 57; // a = marker, b = interpolation
-  private static final int WRAP_FINISH = 58; // a = marker, b = kind
   private static final int BIND_0 = 60; // a = 1 in a let
   private static final int BIND_ATTRPATH = 61; // a = marker, b = attrpath start token, c = mode
   private static final int BIND_VALUE = 62; // a = marker, b = attrpath start token, c = mode
   private static final int INH_FROM = 63; // a = inherit marker, b = from marker, c = mode
   private static final int INH_ATTRS = 64; // a = inherit marker, c = mode
   private static final int INH_DYN = 65; // a = inherit marker, b = dynamic marker, c = mode
-  private static final int ATTRPATH_0 = 70; // a = marker
   private static final int ATTRPATH_1 = 71; // a = marker
   private static final int ATTRPATH_DYN = 72; // a = marker, b = dynamic marker
-  private static final int ATTR_DYN_END = 73; // a = dynamic marker
   private static final int FORMALS_0 = 80; // a = pattern marker
   private static final int FORMALS_DEFAULT = 81; // a = pattern marker, b = entry marker
-  private static final int FORMALS_NEXT = 82; // a = pattern marker
 
   // ---- event encoding ----
   private static final int EV_FINISH = -1;
@@ -620,9 +613,6 @@ public final class Parser {
         return;
 
       // ---- operators ----
-      case OP_PREFIX:
-        opPrefix(a);
-        return;
       case OP_OPERAND:
         opOperand(a);
         return;
@@ -632,9 +622,6 @@ public final class Parser {
         return;
 
       // ---- application ----
-      case APP_0:
-        app0();
-        return;
       case APP_1:
         if (last >= 0 && STARTS_SIMPLE[cur()]) {
           call(APP_ARG, precede(last), 0, 0);
@@ -682,9 +669,6 @@ public final class Parser {
         return;
 
       // ---- expr_simple ----
-      case SIMPLE:
-        simple();
-        return;
       case PAREN_1:
         expectClosing(K_R_PAREN, "`(`", b);
         complete(a, SyntaxKind.PAREN);
@@ -712,10 +696,6 @@ public final class Parser {
         complete(b, SyntaxKind.INTERPOL);
         call(PATH_LOOP, a, 1, 0);
         return;
-      case WRAP_FINISH:
-        complete(a, SyntaxKind.of(b));
-        return;
-
       // ---- bindings ----
       case BIND_0:
         bind0(a);
@@ -764,9 +744,6 @@ public final class Parser {
         return;
 
       // ---- attribute paths ----
-      case ATTRPATH_0:
-        attr(a, b);
-        return;
       case ATTRPATH_1:
         if (at(K_DOT)) {
           bump();
@@ -780,20 +757,12 @@ public final class Parser {
         complete(b, SyntaxKind.ATTR_DYNAMIC);
         call(ATTRPATH_1, a, 0, 0);
         return;
-      case ATTR_DYN_END:
-        expect(K_R_BRACE, "after the attribute name");
-        complete(a, SyntaxKind.ATTR_DYNAMIC);
-        return;
-
       // ---- formals ----
       case FORMALS_0:
         formals0(a);
         return;
       case FORMALS_DEFAULT:
         complete(b, SyntaxKind.PAT_ENTRY);
-        formalsNext(a);
-        return;
-      case FORMALS_NEXT:
         formalsNext(a);
         return;
       default:
