@@ -220,7 +220,7 @@ public final class Parser {
     this.sig = s;
     this.sk = k;
     this.nsig = m;
-    int cap = m * 2 + 16;
+    int cap = m * 3 + 16; // about 2.6 events per significant token
     this.ev = new int[cap];
     this.fwd = new int[cap];
   }
@@ -254,8 +254,13 @@ public final class Parser {
     byte[] bytes = Bytes.of(text);
     Lexer.Tokens tokens = Lexer.lex(bytes);
     Parser parser = new Parser(bytes, tokens);
-    parser.run(ROOT_0);
-    return List.copyOf(parser.allErrors());
+    try {
+      parser.run(ROOT_0);
+      return List.copyOf(parser.allErrors());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return List.of(new SyntaxError(TextRange.empty(0),
+          "internal error of the parser (please report it): " + e));
+    }
   }
 
   /**

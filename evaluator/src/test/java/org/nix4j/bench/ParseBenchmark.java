@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-Xmn2g", "-XX:+UseSerialGC"})
 public class ParseBenchmark {
   @State(Scope.Benchmark)
   public static class Large {
