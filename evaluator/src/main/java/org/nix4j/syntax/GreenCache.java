@@ -35,11 +35,11 @@ final class GreenCache {
     }
   }
 
-  // The token table: open addressing; a token is identified by kind, length and its bytes
-  // packed into two longs.
+  // The token table: open addressing; slot i holds its token in tokens[i] and its key in
+  // keys[4i..4i+2]: the bytes packed in two longs, then (kind + 1) << 16 | length (never 0 for a
+  // used slot). Keys sit together so that a probe touches one cache line.
   private GreenToken[] tokens = new GreenToken[4096];
-  private long[] tokenLo = new long[4096];
-  private long[] tokenHi = new long[4096];
+  private long[] keys = new long[4 * 4096];
   private int tokenCount;
 
   private GreenNode[] nodes = new GreenNode[4096];
@@ -65,21 +65,25 @@ final class GreenCache {
     for (int i = mid; i < end; i++) {
       hi = (hi << 8) | (text[i] & 0xff);
     }
-    long k = lo * 0x9E3779B97F4A7C15L + hi * 0xC2B2AE3D27D4EB4FL + (len << 8) + kind.ordinal();
+    long meta = ((long) (kind.ordinal() + 1) << 16) | len;
+    long k = lo * 0x9E3779B97F4A7C15L + hi * 0xC2B2AE3D27D4EB4FL + meta;
     int h = (int) (k ^ (k >>> 29) ^ (k >>> 47));
     int mask = tokens.length - 1;
     int i = h & mask;
-    GreenToken t;
-    while ((t = tokens[i]) != null) {
-      if (tokenLo[i] == lo && tokenHi[i] == hi && t.kind == kind && t.width() == len) {
-        return t;
+    long[] ks = keys;
+    long m;
+    while ((m = ks[4 * i + 2]) != 0) {
+      if (m == meta && ks[4 * i] == lo && ks[4 * i + 1] == hi) {
+        return tokens[i];
       }
       i = (i + 1) & mask;
     }
-    t = new GreenToken(kind, new String(text, 0, start, len), h);
+    GreenToken t = new GreenToken(kind, new String(text, 0, start, len), h);
     tokens[i] = t;
-    tokenLo[i] = lo;
-    tokenHi[i] = hi;
+    ks[4 * i] = lo;
+    ks[4 * i + 1] = hi;
+    ks[4 * i + 2] = meta;
+    ks[4 * i + 3] = h;
     if (++tokenCount * 2 > tokens.length) {
       growTokens();
     }
@@ -88,21 +92,18 @@ final class GreenCache {
 
   private void growTokens() {
     GreenToken[] old = tokens;
-    long[] oldLo = tokenLo;
-    long[] oldHi = tokenHi;
+    long[] oldKeys = keys;
     tokens = new GreenToken[old.length * 2];
-    tokenLo = new long[old.length * 2];
-    tokenHi = new long[old.length * 2];
+    keys = new long[4 * tokens.length];
     int mask = tokens.length - 1;
     for (int j = 0; j < old.length; j++) {
       if (old[j] != null) {
-        int i = old[j].structuralHash() & mask;
+        int i = (int) oldKeys[4 * j + 3] & mask;
         while (tokens[i] != null) {
           i = (i + 1) & mask;
         }
         tokens[i] = old[j];
-        tokenLo[i] = oldLo[j];
-        tokenHi[i] = oldHi[j];
+        System.arraycopy(oldKeys, 4 * j, keys, 4 * i, 4);
       }
     }
   }
