@@ -2,9 +2,7 @@ package org.nix4j.regex;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.nix4j.regex.Scanner.Failure;
 import org.nix4j.regex.Scanner.Token;
 
@@ -138,34 +136,66 @@ final class Compiler {
     s.end = t.end;
   }
 
-  /** libstdc++'s _StateSeq::_M_clone: copies every state reachable from start, stopping at end. */
+  // Scratch for cloneSeq: cloneOf[u] is valid when cloneStamp[u] == stamp.
+  private int[] cloneOf = new int[0];
+  private int[] cloneStamp = new int[0];
+  private int stamp;
+  private int[] cloneStack = new int[16];
+  private int[] cloned = new int[16];
+
+  private boolean isCloned(int u) {
+    return u < cloneStamp.length && cloneStamp[u] == stamp;
+  }
+
+  /**
+   * libstdc++'s _StateSeq::_M_clone: copies every state reachable from start (not following the
+   * end's next link) in the same order, including its quirk of copying twice a state that is
+   * pushed twice before being copied, so that the state count stays identical.
+   */
   private Seq cloneSeq(Seq s) {
-    Map<Integer, Integer> m = new HashMap<>();
-    ArrayDeque<Integer> stack = new ArrayDeque<>();
-    stack.push(s.start);
-    while (!stack.isEmpty()) {
-      int u = stack.pop();
+    stamp++;
+    int oldSize = size;
+    if (cloneStamp.length < oldSize) {
+      cloneStamp = java.util.Arrays.copyOf(cloneStamp, Math.max(oldSize, 2 * cloneStamp.length));
+      cloneOf = java.util.Arrays.copyOf(cloneOf, cloneStamp.length);
+    }
+    int top = 0;
+    int count = 0;
+    cloneStack[top++] = s.start;
+    while (top > 0) {
+      int u = cloneStack[--top];
       int id = insert(op[u], next[u], alt[u], arg[u]);
-      m.put(u, id);
-      if (hasAlt(op[u]) && alt[u] != NONE && !m.containsKey(alt[u])) {
-        stack.push(alt[u]);
+      if (!isCloned(u)) {
+        if (count == cloned.length) {
+          cloned = java.util.Arrays.copyOf(cloned, 2 * count);
+        }
+        cloned[count++] = u;
+      }
+      cloneStamp[u] = stamp;
+      cloneOf[u] = id;
+      if (top + 2 > cloneStack.length) {
+        cloneStack = java.util.Arrays.copyOf(cloneStack, 2 * cloneStack.length);
+      }
+      if (hasAlt(op[u]) && alt[u] != NONE && !isCloned(alt[u])) {
+        cloneStack[top++] = alt[u];
       }
       if (u == s.end) {
         continue;
       }
-      if (next[u] != NONE && !m.containsKey(next[u])) {
-        stack.push(next[u]);
+      if (next[u] != NONE && !isCloned(next[u])) {
+        cloneStack[top++] = next[u];
       }
     }
-    for (int v : m.values()) {
+    for (int k = 0; k < count; k++) {
+      int v = cloneOf[cloned[k]];
       if (next[v] != NONE) {
-        next[v] = m.get(next[v]);
+        next[v] = cloneOf[next[v]];
       }
       if (hasAlt(op[v]) && alt[v] != NONE) {
-        alt[v] = m.get(alt[v]);
+        alt[v] = cloneOf[alt[v]];
       }
     }
-    return new Seq(m.get(s.start), m.get(s.end));
+    return new Seq(cloneOf[s.start], cloneOf[s.end]);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -43,14 +43,18 @@ import java.util.Arrays;
  * reaches no accept.
  */
 final class Executor {
-  private static final int PH_DONE = 0;
-  private static final int PH_ALT_LEFT = 1;
-  private static final int PH_ALT_RIGHT = 2;
-  private static final int PH_REPEAT_FRESH = 3;
-  private static final int PH_REPEAT_AGAIN = 4;
-  private static final int PH_GROUP_BEGIN = 5;
-  private static final int PH_GROUP_END = 6;
-  private static final int MEMO_FLAG = 8;
+  // Frames on the stack: [saved values..., pos, header]; header = state << 5 | memo | phase.
+  private static final int PH_DONE = 0; // nothing to undo; only a memo entry to write
+  private static final int PH_ALT_LEFT = 1; // left alternative running; then the right one
+  private static final int PH_ALT_RIGHT_NOSOL = 2; // right alternative running, left found nothing
+  private static final int PH_ALT_RIGHT_SOL = 3; // right alternative running, left found an accept
+  private static final int PH_REPEAT_FRESH = 4; // body running; saved: repPos, repCount, last
+  private static final int PH_REPEAT_AGAIN = 5; // body running again at this position; saved: last
+  private static final int PH_GROUP_BEGIN = 6; // saved: the group's previous start
+  private static final int PH_GROUP_END = 7; // saved: the group's previous end
+  private static final int PH_STAR_BODY = 8; // one-byte star; saved: repPos, repCount, last, e
+  private static final int PH_STAR_EXIT = 9; // its way out at e running
+  private static final int MEMO = 16;
 
   private static final int BLOCK_BITS = 12;
   private static final int BLOCK = 1 << BLOCK_BITS;
@@ -75,13 +79,8 @@ final class Executor {
   private final int[] repCount;
   private int lastRepeatPos;
 
-  // The explicit stack.
-  private int[] fNode = new int[64];
-  private int[] fPos = new int[64];
-  private int[] fPhase = new int[64];
-  private int[] fSave1 = new int[64];
-  private int[] fSave2 = new int[64];
-  private int[] fSave3 = new int[64];
+  // The explicit stack of frames.
+  private int[] stack = new int[256];
   private int sp;
 
   /** memo[slot][pos >> 12]: 64 words of "visited" bits, then 64 words of "accept reachable". */
@@ -172,20 +171,32 @@ final class Executor {
     return sol;
   }
 
-  private void push(int node, int pos, int phase) {
-    if (sp == fNode.length) {
-      int m = sp * 2;
-      fNode = Arrays.copyOf(fNode, m);
-      fPos = Arrays.copyOf(fPos, m);
-      fPhase = Arrays.copyOf(fPhase, m);
-      fSave1 = Arrays.copyOf(fSave1, m);
-      fSave2 = Arrays.copyOf(fSave2, m);
-      fSave3 = Arrays.copyOf(fSave3, m);
+  private void ensure(int k) {
+    if (sp + k > stack.length) {
+      stack = Arrays.copyOf(stack, Math.max(2 * stack.length, sp + k));
     }
-    fNode[sp] = node;
-    fPos[sp] = pos;
-    fPhase[sp] = phase;
-    sp++;
+  }
+
+  private void pushFrame(int node, int pos, int phase) {
+    ensure(2);
+    stack[sp++] = pos;
+    stack[sp++] = node << 5 | phase;
+  }
+
+  private static int frameSize(int phase) {
+    switch (phase) {
+      case PH_REPEAT_FRESH:
+        return 5;
+      case PH_REPEAT_AGAIN:
+      case PH_GROUP_BEGIN:
+      case PH_GROUP_END:
+        return 3;
+      case PH_STAR_BODY:
+      case PH_STAR_EXIT:
+        return 6;
+      default:
+        return 2;
+    }
   }
 
   /** The depth-first walk; returns libstdc++'s _M_has_sol after visiting the start state. */
@@ -196,6 +207,7 @@ final class Executor {
     final int[] alt = p.alt;
     final int[] arg = p.arg;
     final int[] slots = p.slot;
+    final int[] starBody = p.starBody;
     boolean sol = false;
     boolean calling = true;
     int node = p.start;
@@ -205,7 +217,7 @@ final class Executor {
       if (calling) {
         // Enter `node` at `pos`.
         int slot = slots[node];
-        int memoFlag = 0;
+        int memo = 0;
         if (slot >= 0 && pos != callBegin && lastRepeatPos < pos) {
           int known = memoGet(slot, pos);
           if (known != 0) {
@@ -213,12 +225,14 @@ final class Executor {
             calling = false;
             continue;
           }
-          memoFlag = MEMO_FLAG;
+          memo = MEMO;
         }
         switch (op[node]) {
           case OP_MATCH:
             if (pos < n && p.matches(node, s.charAt(pos) & 0xFF)) {
-              push(node, pos, PH_DONE | memoFlag);
+              if (memo != 0) {
+                pushFrame(node, pos, PH_DONE | memo);
+              }
               node = next[node];
               pos++;
               continue;
@@ -226,41 +240,90 @@ final class Executor {
             sol = false;
             break;
           case OP_ALTERNATIVE:
-            push(node, pos, PH_ALT_LEFT | memoFlag);
-            node = alt[node];
-            continue;
+            {
+              int left = alt[node];
+              int right = next[node];
+              boolean leftDead = p.dead(left, s, pos);
+              boolean rightDead = p.dead(right, s, pos);
+              if (leftDead && rightDead) {
+                sol = false;
+                break;
+              }
+              if (leftDead || rightDead) {
+                if (memo != 0) {
+                  pushFrame(node, pos, PH_DONE | memo);
+                }
+                node = leftDead ? right : left;
+                continue;
+              }
+              pushFrame(node, pos, PH_ALT_LEFT | memo);
+              node = left;
+              continue;
+            }
           case OP_REPEAT:
             {
               int r = arg[node];
-              if (repCount[r] == 0 || repPos[r] != pos) {
-                push(node, pos, PH_REPEAT_FRESH | memoFlag);
-                fSave1[sp - 1] = repPos[r];
-                fSave2[sp - 1] = repCount[r];
-                fSave3[sp - 1] = lastRepeatPos;
+              int body = alt[node];
+              boolean fresh = repCount[r] == 0 || repPos[r] != pos;
+              if ((!fresh && repCount[r] >= 2) || p.dead(body, s, pos)) {
+                // The body is not tried (or cannot accept): only the way out.
+                if (memo != 0) {
+                  pushFrame(node, pos, PH_DONE | memo);
+                }
+                node = next[node];
+                continue;
+              }
+              int star = starBody[node];
+              if (star >= 0) {
+                // One-byte body looping back: run the greedy iterations as a loop, then try the
+                // ways out from the furthest position back, as the recursion would unwind.
+                int q = pos;
+                int rslot = slots[node];
+                boolean hit = false;
+                boolean deeper = false;
+                while (q < n && p.matches(star, s.charAt(q) & 0xFF)) {
+                  q++;
+                  int known = memoGet(rslot, q);
+                  if (known != 0) {
+                    hit = true;
+                    deeper = known == 2;
+                    break;
+                  }
+                }
+                ensure(6);
+                stack[sp++] = repPos[r];
+                stack[sp++] = repCount[r];
+                stack[sp++] = lastRepeatPos;
+                stack[sp++] = hit ? q - 1 : q;
+                pushFrame(node, pos, PH_STAR_BODY | memo);
+                sol = deeper;
+                calling = false;
+                continue;
+              }
+              if (fresh) {
+                ensure(5);
+                stack[sp++] = repPos[r];
+                stack[sp++] = repCount[r];
+                stack[sp++] = lastRepeatPos;
+                pushFrame(node, pos, PH_REPEAT_FRESH | memo);
                 repPos[r] = pos;
                 repCount[r] = 1;
-                lastRepeatPos = pos;
-                node = alt[node];
-                continue;
-              }
-              if (repCount[r] < 2) {
-                push(node, pos, PH_REPEAT_AGAIN | memoFlag);
-                fSave3[sp - 1] = lastRepeatPos;
+              } else {
+                ensure(3);
+                stack[sp++] = lastRepeatPos;
+                pushFrame(node, pos, PH_REPEAT_AGAIN | memo);
                 repCount[r]++;
-                lastRepeatPos = pos;
-                node = alt[node];
-                continue;
               }
-              // Entered twice here already: only the way out.
-              push(node, pos, PH_DONE | memoFlag);
-              node = next[node];
+              lastRepeatPos = pos;
+              node = body;
               continue;
             }
           case OP_SUBEXPR_BEGIN:
             {
               int i = 2 * arg[node];
-              push(node, pos, PH_GROUP_BEGIN | memoFlag);
-              fSave1[sp - 1] = caps[i];
+              ensure(3);
+              stack[sp++] = caps[i];
+              pushFrame(node, pos, PH_GROUP_BEGIN | memo);
               caps[i] = pos;
               node = next[node];
               continue;
@@ -268,15 +331,18 @@ final class Executor {
           case OP_SUBEXPR_END:
             {
               int i = 2 * arg[node] + 1;
-              push(node, pos, PH_GROUP_END | memoFlag);
-              fSave1[sp - 1] = caps[i];
+              ensure(3);
+              stack[sp++] = caps[i];
+              pushFrame(node, pos, PH_GROUP_END | memo);
               caps[i] = pos;
               node = next[node];
               continue;
             }
           case OP_LINE_BEGIN:
             if (pos == attemptBegin && !prevAvail) {
-              push(node, pos, PH_DONE | memoFlag);
+              if (memo != 0) {
+                pushFrame(node, pos, PH_DONE | memo);
+              }
               node = next[node];
               continue;
             }
@@ -284,7 +350,9 @@ final class Executor {
             break;
           case OP_LINE_END:
             if (pos == n) {
-              push(node, pos, PH_DONE | memoFlag);
+              if (memo != 0) {
+                pushFrame(node, pos, PH_DONE | memo);
+              }
               node = next[node];
               continue;
             }
@@ -299,8 +367,8 @@ final class Executor {
           default:
             throw new AssertionError(op[node]);
         }
-        if (memoFlag != 0) {
-          memoPut(slots[node], pos, sol);
+        if (memo != 0) {
+          memoPut(slot, pos, sol);
         }
         calling = false;
         continue;
@@ -309,37 +377,43 @@ final class Executor {
       if (sp == 0) {
         return sol;
       }
-      int f = sp - 1;
-      int fn = fNode[f];
-      int fp = fPos[f];
-      int phase = fPhase[f];
-      switch (phase & 7) {
+      int top = sp - 1;
+      int header = stack[top];
+      int fn = header >>> 5;
+      int fp = stack[top - 1];
+      int phase = header & 15;
+      switch (phase) {
         case PH_DONE:
           break;
         case PH_ALT_LEFT:
-          fSave1[f] = sol ? 1 : 0;
-          fPhase[f] = PH_ALT_RIGHT | (phase & MEMO_FLAG);
+          stack[top] = header - PH_ALT_LEFT + (sol ? PH_ALT_RIGHT_SOL : PH_ALT_RIGHT_NOSOL);
           sol = false;
           node = next[fn];
           pos = fp;
           calling = true;
           continue;
-        case PH_ALT_RIGHT:
-          sol |= fSave1[f] != 0;
+        case PH_ALT_RIGHT_NOSOL:
+          break;
+        case PH_ALT_RIGHT_SOL:
+          sol = true;
           break;
         case PH_REPEAT_FRESH:
         case PH_REPEAT_AGAIN:
           {
             int r = arg[fn];
-            if ((phase & 7) == PH_REPEAT_FRESH) {
-              repPos[r] = fSave1[f];
-              repCount[r] = fSave2[f];
+            if (phase == PH_REPEAT_FRESH) {
+              repPos[r] = stack[top - 4];
+              repCount[r] = stack[top - 3];
             } else {
               repCount[r]--;
             }
-            lastRepeatPos = fSave3[f];
+            lastRepeatPos = stack[top - 2];
             if (!sol) {
-              fPhase[f] = PH_DONE | (phase & MEMO_FLAG);
+              // The body found no accept: try the way out, with nothing left to undo.
+              sp -= frameSize(phase);
+              if ((header & MEMO) != 0) {
+                pushFrame(fn, fp, PH_DONE | MEMO);
+              }
               node = next[fn];
               pos = fp;
               calling = true;
@@ -348,18 +422,59 @@ final class Executor {
             break;
           }
         case PH_GROUP_BEGIN:
-          caps[2 * arg[fn]] = fSave1[f];
+          caps[2 * arg[fn]] = stack[top - 2];
           break;
         case PH_GROUP_END:
-          caps[2 * arg[fn] + 1] = fSave1[f];
+          caps[2 * arg[fn] + 1] = stack[top - 2];
           break;
+        case PH_STAR_BODY:
+        case PH_STAR_EXIT:
+          {
+            int r = arg[fn];
+            int rslot = slots[fn];
+            int e = stack[top - 2];
+            if (phase == PH_STAR_EXIT) {
+              // `sol` is the way out at e, so the result of the iteration entered at e.
+              memoPut(rslot, e, sol);
+              e--;
+            }
+            // `sol` is now the result of the body of the iteration entered at e.
+            if (sol) {
+              for (int k = e; k > fp; k--) {
+                memoPut(rslot, k, true);
+              }
+              repPos[r] = stack[top - 5];
+              repCount[r] = stack[top - 4];
+              lastRepeatPos = stack[top - 3];
+              break;
+            }
+            if (e > fp) {
+              repPos[r] = e - 1;
+              repCount[r] = 1;
+              lastRepeatPos = e - 1;
+              stack[top - 2] = e;
+              stack[top] = (header & ~15) | PH_STAR_EXIT;
+            } else {
+              repPos[r] = stack[top - 5];
+              repCount[r] = stack[top - 4];
+              lastRepeatPos = stack[top - 3];
+              sp -= 6;
+              if ((header & MEMO) != 0) {
+                pushFrame(fn, fp, PH_DONE | MEMO);
+              }
+            }
+            node = next[fn];
+            pos = e;
+            calling = true;
+            continue;
+          }
         default:
           throw new AssertionError(phase);
       }
-      if ((phase & MEMO_FLAG) != 0) {
+      if ((header & MEMO) != 0) {
         memoPut(slots[fn], fp, sol);
       }
-      sp--;
+      sp -= frameSize(phase);
     }
   }
 

@@ -36,6 +36,12 @@ final class Program {
   final long[] sets;
   final int[] slot;
   final int slotCount;
+  /** Bytes that can be consumed first from each state: four longs per state. */
+  final long[] firstSets;
+  /** Whether an accept is reachable from each state without consuming (assertions ignored). */
+  final boolean[] canBeEmpty;
+  /** For REPEAT states whose body is one MATCH state looping straight back: that state, else -1. */
+  final int[] starBody;
   final int repeatCount;
   final int groupCount;
   final String literal;
@@ -105,10 +111,16 @@ final class Program {
     groupCount = c.groupCount;
     slot = new int[size];
     int slots = 0;
+    starBody = new int[size];
     for (int i = 0; i < size; i++) {
-      slot[i] = indegree[i] >= 2 ? slots++ : NONE;
+      slot[i] = indegree[i] >= 2 || op[i] == OP_REPEAT ? slots++ : NONE;
+      starBody[i] =
+          op[i] == OP_REPEAT && op[alt[i]] == OP_MATCH && next[alt[i]] == i ? alt[i] : NONE;
     }
     slotCount = slots;
+    firstSets = new long[4 * size];
+    canBeEmpty = new boolean[size];
+    computeFirstSets();
     literal = findLiteral();
     // The states reachable from the start without consuming a byte.
     boolean canBeEmpty = false;
@@ -148,6 +160,77 @@ final class Program {
     }
     nullable = canBeEmpty;
     anchored = !unanchored;
+  }
+
+  /** A fixpoint over the links that do not consume: first sets and empty reachability of accept. */
+  private void computeFirstSets() {
+    int[] predCount = new int[size + 1];
+    for (int i = 0; i < size; i++) {
+      if (op[i] != OP_MATCH) {
+        for (int v : new int[] {next[i], alt[i]}) {
+          if (v != NONE) {
+            predCount[v + 1]++;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      predCount[i + 1] += predCount[i];
+    }
+    int[] preds = new int[predCount[size]];
+    int[] fill = Arrays.copyOf(predCount, size);
+    for (int i = 0; i < size; i++) {
+      if (op[i] != OP_MATCH) {
+        for (int v : new int[] {next[i], alt[i]}) {
+          if (v != NONE) {
+            preds[fill[v]++] = i;
+          }
+        }
+      }
+    }
+    ArrayDeque<Integer> work = new ArrayDeque<>();
+    for (int i = 0; i < size; i++) {
+      if (op[i] == OP_MATCH) {
+        System.arraycopy(sets, 4 * arg[i], firstSets, 4 * i, 4);
+        work.add(i);
+      } else if (op[i] == OP_ACCEPT) {
+        canBeEmpty[i] = true;
+        work.add(i);
+      }
+    }
+    while (!work.isEmpty()) {
+      int v = work.poll();
+      for (int k = predCount[v]; k < predCount[v + 1]; k++) {
+        int u = preds[k];
+        boolean changed = false;
+        for (int w = 0; w < 4; w++) {
+          long merged = firstSets[4 * u + w] | firstSets[4 * v + w];
+          if (merged != firstSets[4 * u + w]) {
+            firstSets[4 * u + w] = merged;
+            changed = true;
+          }
+        }
+        if (canBeEmpty[v] && !canBeEmpty[u]) {
+          canBeEmpty[u] = true;
+          changed = true;
+        }
+        if (changed) {
+          work.add(u);
+        }
+      }
+    }
+  }
+
+  /** Whether no accept can be reached from {@code state} at {@code pos} of {@code s}. */
+  boolean dead(int state, String s, int pos) {
+    if (canBeEmpty[state]) {
+      return false;
+    }
+    if (pos >= s.length()) {
+      return true;
+    }
+    int c = s.charAt(pos) & 0xFF;
+    return (firstSets[4 * state + (c >>> 6)] >>> c & 1) == 0;
   }
 
   private static boolean hasAlt(int opcode) {
