@@ -529,17 +529,30 @@ final class Compiler {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** libstdc++'s _M_eliminate_dummy: links past dummy states. */
+  /**
+   * libstdc++'s _M_eliminate_dummy: links past dummy states. The first state that is not a dummy
+   * along a chain of dummies is remembered, so that long chains (one per '|') are walked once.
+   */
   private void eliminateDummies() {
+    int[] target = new int[size];
+    java.util.Arrays.fill(target, -2);
     for (int i = 0; i < size; i++) {
-      while (next[i] >= 0 && op[next[i]] == OP_DUMMY) {
-        next[i] = next[next[i]];
-      }
+      next[i] = skipDummies(next[i], target);
       if (hasAlt(op[i])) {
-        while (alt[i] >= 0 && op[alt[i]] == OP_DUMMY) {
-          alt[i] = next[alt[i]];
-        }
+        alt[i] = skipDummies(alt[i], target);
       }
     }
+  }
+
+  private int skipDummies(int s, int[] target) {
+    int t = s;
+    while (t >= 0 && op[t] == OP_DUMMY && target[t] == -2) {
+      t = next[t];
+    }
+    int result = t >= 0 && op[t] == OP_DUMMY ? target[t] : t;
+    for (int u = s; u >= 0 && op[u] == OP_DUMMY && target[u] == -2; u = next[u]) {
+      target[u] = result;
+    }
+    return result;
   }
 }

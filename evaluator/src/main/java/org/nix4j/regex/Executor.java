@@ -71,6 +71,8 @@ final class Executor {
   private int attemptBegin;
   private boolean stop;
   private int bestPos;
+  /** States entered so far (for tests that check the work stays polynomial). */
+  long steps;
 
   // The path state that libstdc++ keeps in its recursion.
   private final int[] caps;
@@ -216,6 +218,7 @@ final class Executor {
     while (true) {
       if (calling) {
         // Enter `node` at `pos`.
+        steps++;
         int slot = slots[node];
         int memo = 0;
         if (slot >= 0 && pos != callBegin && lastRepeatPos < pos) {
