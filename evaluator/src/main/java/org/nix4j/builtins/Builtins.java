@@ -35,6 +35,10 @@ public final class Builtins {
     Registry r = new Registry();
     ArithmeticBuiltins.register(r);
     TypeBuiltins.register(r);
+    ListBuiltins.register(r);
+    SortBuiltin.register(r);
+    AttrBuiltins.register(r);
+    GenericClosure.register(r);
     for (var theme : extraThemes) {
       theme.accept(r);
     }
