@@ -39,6 +39,11 @@ public final class Builtins {
     SortBuiltin.register(r);
     AttrBuiltins.register(r);
     GenericClosure.register(r);
+    StringBuiltins.register(r);
+    VersionBuiltins.register(r);
+    HashBuiltins.register(r);
+    ContextBuiltins.register(r);
+    MiscBuiltins.register(r);
     for (var theme : extraThemes) {
       theme.accept(r);
     }

@@ -46,13 +46,13 @@ final class Nix {
   String eval(String name, Value... args) {
     Value v = call(name, args);
     v = vm.runGenerator(new DeepForceGen(v));
-    return Printer.print(v);
+    return NixString.unicodeOf(Printer.print(v));
   }
 
   /** The message of the error that applying the builtin raises (after deep forcing). */
   String error(String name, Value... args) {
     NixError e = assertThrows(NixError.class, () -> eval(name, args));
-    return "error: " + e.getMessage();
+    return "error: " + NixString.unicodeOf(e.getMessage());
   }
 
   void check(String expected, String name, Value... args) {
