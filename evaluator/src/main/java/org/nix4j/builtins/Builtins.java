@@ -44,6 +44,9 @@ public final class Builtins {
     HashBuiltins.register(r);
     ContextBuiltins.register(r);
     MiscBuiltins.register(r);
+    ControlBuiltins.register(r);
+    JsonBuiltins.register(r);
+    XmlBuiltin.register(r);
     for (var theme : extraThemes) {
       theme.accept(r);
     }
