@@ -106,7 +106,10 @@ public final class Op {
   /** SET_SLOT s: pop the top value into slot s. */
   public static final int SET_SLOT = 46;
 
-  public static final int COUNT = 47;
+  /** FAIL: pop a string and fail with it as the message (code that did not compile). */
+  public static final int FAIL = 47;
+
+  public static final int COUNT = 48;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -161,6 +164,7 @@ public final class Op {
     def(MISSING_FORMAL, "MISSING_FORMAL", 1);
     def(NOP, "NOP", 0);
     def(SET_SLOT, "SET_SLOT", 1);
+    def(FAIL, "FAIL", 0);
   }
 
   private static void def(int op, String name, int operands) {

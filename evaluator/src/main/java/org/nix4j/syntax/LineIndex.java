@@ -3,8 +3,10 @@ package org.nix4j.syntax;
 import java.util.Arrays;
 
 /**
- * Maps offsets of a text (UTF-16 code units, as in {@link String}) to zero-based lines and
- * columns and back. Columns can be counted in UTF-16 code units (LSP's default), UTF-8 bytes or
+ * Maps offsets of a text to zero-based lines and columns and back. The text is either a Unicode
+ * string (offsets are UTF-16 code units, as in {@link String}; {@link #LineIndex(String)}) or a
+ * byte string (offsets are UTF-8 byte offsets, each char one byte, as nix4j stores sources;
+ * {@link #ofBytes(String)}). Columns can be counted in UTF-16 code units (LSP's default), UTF-8 bytes or
  * Unicode code points. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as the LSP
  * specification and Nix's lexer both count them.
  *
@@ -30,13 +32,26 @@ public final class LineIndex {
   }
 
   private final String text;
+  /** Whether {@link #text} is a byte string (UTF-8 bytes, one per char). */
+  private final boolean bytes;
   /** Offset of the first character of each line; {@code lineStarts[0] == 0}. */
   private final int[] lineStarts;
   /** Whether the text is all ASCII, when every encoding counts columns alike. */
   private final boolean ascii;
 
+  /** The index of a Unicode text: offsets are UTF-16 code units. */
   public LineIndex(String text) {
+    this(text, false);
+  }
+
+  /** The index of a byte string (see {@link SourceFile}): offsets are UTF-8 byte offsets. */
+  public static LineIndex ofBytes(String byteString) {
+    return new LineIndex(byteString, true);
+  }
+
+  private LineIndex(String text, boolean bytes) {
     this.text = text;
+    this.bytes = bytes;
     int[] starts = new int[16];
     int n = 1;
     boolean allAscii = true;
@@ -60,6 +75,16 @@ public final class LineIndex {
 
   public String text() {
     return text;
+  }
+
+  /** Whether offsets are UTF-8 byte offsets of a byte string. */
+  public boolean isBytes() {
+    return bytes;
+  }
+
+  /** The encoding offsets of the text are counted in (columns in it need no decoding). */
+  private Encoding nativeEncoding() {
+    return bytes ? Encoding.UTF8 : Encoding.UTF16;
   }
 
   /** The number of lines; a text ending with a line break has an empty last line. */
@@ -102,9 +127,9 @@ public final class LineIndex {
     return i >= 0 ? i : -i - 2;
   }
 
-  /** The line and UTF-16 column of {@code offset}. */
+  /** The line and column of {@code offset}, the column in the text's own units. */
   public LineCol lineCol(int offset) {
-    return lineCol(offset, Encoding.UTF16);
+    return lineCol(offset, nativeEncoding());
   }
 
   /** The line and column of {@code offset}, the column counted in {@code encoding}. */
@@ -117,15 +142,15 @@ public final class LineIndex {
     if (offset > end) {
       offset = end;
     }
-    if (ascii || encoding == Encoding.UTF16) {
+    if (ascii || encoding == nativeEncoding()) {
       return new LineCol(line, offset - start);
     }
     return new LineCol(line, width(start, offset, encoding));
   }
 
-  /** The offset at {@code line} and UTF-16 {@code column}. */
+  /** The offset at {@code line} and {@code column}, the column in the text's own units. */
   public int offset(int line, int column) {
-    return offset(line, column, Encoding.UTF16);
+    return offset(line, column, nativeEncoding());
   }
 
   /** The offset at {@code line} and {@code column}, the column counted in {@code encoding}. */
@@ -141,11 +166,10 @@ public final class LineIndex {
     if (column <= 0) {
       return start;
     }
-    if (ascii || encoding == Encoding.UTF16) {
+    if (ascii || encoding == nativeEncoding()) {
       int off = Math.min(start + column, end);
-      // Never split a surrogate pair.
-      if (off > start && off < end && Character.isLowSurrogate(text.charAt(off))
-          && Character.isHighSurrogate(text.charAt(off - 1))) {
+      // Never split a character.
+      while (off > start && off < end && !startsChar(off)) {
         off--;
       }
       return off;
@@ -153,13 +177,13 @@ public final class LineIndex {
     int units = 0;
     int i = start;
     while (i < end) {
-      int cp = text.codePointAt(i);
-      int w = unitWidth(cp, encoding);
+      int n = charLength(i);
+      int w = unitWidth(codePoint(i, n), encoding);
       if (units + w > column) {
         return i;
       }
       units += w;
-      i += Character.charCount(cp);
+      i += n;
       if (units == column) {
         return i;
       }
@@ -176,15 +200,63 @@ public final class LineIndex {
     int units = 0;
     int i = from;
     while (i < to) {
-      int cp = text.codePointAt(i);
-      int n = Character.charCount(cp);
+      int n = charLength(i);
       if (i + n > to) {
-        break; // `to` splits a surrogate pair: count up to its start
+        break; // `to` splits a character: count up to its start
       }
-      units += unitWidth(cp, encoding);
+      units += unitWidth(codePoint(i, n), encoding);
       i += n;
     }
     return units;
+  }
+
+  /** Whether {@code i} is where a character starts (not inside a surrogate pair or sequence). */
+  private boolean startsChar(int i) {
+    if (bytes) {
+      if ((text.charAt(i) & 0xc0) != 0x80) {
+        return true;
+      }
+      // A continuation byte: inside a character only if a lead byte covering it precedes.
+      int j = i - 1;
+      while (j >= 0 && i - j < 4 && (text.charAt(j) & 0xc0) == 0x80) {
+        j--;
+      }
+      return j < 0 || j + charLength(j) <= i;
+    }
+    return !(Character.isLowSurrogate(text.charAt(i))
+        && Character.isHighSurrogate(text.charAt(i - 1)));
+  }
+
+  /** The length, in the text's units, of the character starting at {@code i}. */
+  private int charLength(int i) {
+    char c = text.charAt(i);
+    if (!bytes) {
+      return Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+    }
+    int n = c >= 0xf0 && c < 0xf8 ? 4 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 1;
+    int k = 1;
+    while (k < n && i + k < text.length() && (text.charAt(i + k) & 0xc0) == 0x80) {
+      k++;
+    }
+    // A truncated sequence counts as one malformed byte (decoded as U+FFFD).
+    return k == n ? n : 1;
+  }
+
+  /** The code point of the character of {@code n} units at {@code i} (U+FFFD if malformed). */
+  private int codePoint(int i, int n) {
+    if (!bytes) {
+      return text.codePointAt(i);
+    }
+    char c = text.charAt(i);
+    if (n == 1) {
+      return c < 0x80 ? c : 0xfffd;
+    }
+    int cp = n == 2 ? c & 0x1f : n == 3 ? c & 0x0f : c & 0x07;
+    for (int k = 1; k < n; k++) {
+      cp = (cp << 6) | (text.charAt(i + k) & 0x3f);
+    }
+    return cp;
   }
 
   private static int unitWidth(int cp, Encoding encoding) {

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * A source text and where it came from: a file, or an expression given on the command line or
- * typed in an editor. Spans ({@link TextRange}) are offsets into {@link #text()}; this class turns
- * them into lines and columns for messages.
+ * typed in an editor. The text is a byte string (the UTF-8 bytes of the source, one char per
+ * byte: see {@link Bytes}). Spans ({@link TextRange}) are byte offsets into {@link #text()}; this
+ * class turns them into lines and columns for messages, with Nix's conventions (1-based lines,
+ * 1-based columns counted in bytes).
  */
 public final class SourceFile {
   /** The name Nix gives to a text that is not a file: {@code «string»}. */
@@ -23,12 +25,17 @@ public final class SourceFile {
     this.text = Objects.requireNonNull(text);
   }
 
-  /** A file's text; {@code path} should be absolute. */
+  /** A file's contents; {@code path} should be absolute. */
+  public static SourceFile ofFile(Path path, byte[] contents) {
+    return new SourceFile(path.toString(), path, Bytes.toByteString(contents));
+  }
+
+  /** A file's text (a byte string); {@code path} should be absolute. */
   public static SourceFile ofFile(Path path, String text) {
     return new SourceFile(path.toString(), path, text);
   }
 
-  /** A text with no file, such as {@code -E EXPR}; it is named {@code «string»}. */
+  /** A byte string with no file, such as {@code -E EXPR}; it is named {@code «string»}. */
   public static SourceFile ofString(String text) {
     return new SourceFile(STRING_NAME, null, text);
   }
@@ -55,7 +62,7 @@ public final class SourceFile {
   public LineIndex lines() {
     LineIndex l = lines;
     if (l == null) {
-      l = new LineIndex(text);
+      l = LineIndex.ofBytes(text);
       lines = l;
     }
     return l;
@@ -63,8 +70,13 @@ public final class SourceFile {
 
   /** {@code name:line:column} of an offset, both one-based, as in Nix's messages. */
   public String location(int offset) {
-    LineIndex.LineCol lc = lines().lineCol(offset);
-    return name + ":" + (lc.line() + 1) + ":" + (lc.column() + 1);
+    return name + ":" + lineColumn(offset);
+  }
+
+  /** {@code line:column} of an offset, both one-based, the column in bytes (as Nix counts). */
+  public String lineColumn(int offset) {
+    LineIndex.LineCol lc = lines().lineCol(offset, LineIndex.Encoding.UTF8);
+    return (lc.line() + 1) + ":" + (lc.column() + 1);
   }
 
   @Override

@@ -1,8 +1,9 @@
 package org.nix4j.syntax;
 
 /**
- * A half-open range {@code [start, end)} of UTF-16 code-unit offsets into a source text (the
- * offsets of Java's {@link String}). Every span in nix4j — tokens, nodes, errors, warnings — is one.
+ * A half-open range {@code [start, end)} of offsets into a source text. Sources are byte strings
+ * (see {@link SourceFile}), so the offsets are UTF-8 byte offsets. Every span in nix4j — tokens,
+ * nodes, errors, warnings — is one.
  */
 public record TextRange(int start, int end) implements Comparable<TextRange> {
   public TextRange {

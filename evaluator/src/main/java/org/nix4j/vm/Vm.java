@@ -906,6 +906,11 @@ public final class Vm {
             String name = (String) k[code[ip++]];
             throw FormalsCheck.missing(proto, name);
           }
+          case Op.FAIL -> {
+            Value msg = stack[--sp];
+            stack[sp] = null;
+            throw NixError.eval(((NixString) msg).bytes);
+          }
           default -> throw new IllegalStateException("bad opcode " + code[ip - 1] + " at " + (ip - 1));
         }
       }

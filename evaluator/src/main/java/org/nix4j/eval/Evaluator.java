@@ -1,0 +1,191 @@
+package org.nix4j.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.nix4j.builtins.Builtins;
+import org.nix4j.builtins.Registry;
+import org.nix4j.bytecode.Proto;
+import org.nix4j.compiler.CompileOptions;
+import org.nix4j.compiler.CompileResult;
+import org.nix4j.compiler.Compiler;
+import org.nix4j.compiler.Diagnostic;
+import org.nix4j.io.EvalIO;
+import org.nix4j.io.EvalIOException;
+import org.nix4j.syntax.SourceFile;
+import org.nix4j.value.NixPath;
+import org.nix4j.value.SourcePos;
+import org.nix4j.value.Thunk;
+import org.nix4j.value.Value;
+import org.nix4j.vm.EvalHost;
+import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
+
+/**
+ * The Nix language as a whole: reads, parses, compiles and runs files and expressions with the
+ * builtins, the search path, the import cache and the I/O it was given. One evaluator runs on
+ * one thread at a time; its values (thunks) belong to it.
+ */
+public final class Evaluator implements EvalHost {
+  private final EvalOptions options;
+  private final Builtins builtins;
+  private final Vm vm;
+  /** Files imported so far, by canonical path: each is a thunk of the file's value. */
+  private final Map<String, Thunk> importCache = new HashMap<>();
+  private final String home;
+
+  public Evaluator(EvalOptions options) {
+    this(options, null);
+  }
+
+  public Evaluator(EvalOptions options, org.nix4j.vm.Budget budget) {
+    this.options = options;
+    List<Consumer<Registry>> themes = new ArrayList<>();
+    themes.add(r -> EvaluatorBuiltins.register(r, this));
+    this.builtins = new Builtins(themes);
+    this.vm = new Vm(this, budget);
+    String h = options.home;
+    if (h == null) {
+      h = options.io.getEnv("HOME").orElse("/homeless-shelter");
+    }
+    this.home = h;
+  }
+
+  public EvalOptions options() {
+    return options;
+  }
+
+  public EvalIO io() {
+    return options.io;
+  }
+
+  public Builtins builtins() {
+    return builtins;
+  }
+
+  public Vm vm() {
+    return vm;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Compiling.
+
+  /** Compiles a source text; relative paths in it resolve against {@code baseDir}. */
+  public CompileResult compile(SourceFile file, String baseDir, List<String> outerNames) {
+    CompileOptions opts = new CompileOptions(builtins.globals(), outerNames, baseDir, home);
+    return Compiler.compile(file, opts);
+  }
+
+  /** The error a compile result fails with, as Nix reports a file that does not parse or bind. */
+  public static NixError compileError(CompileResult r) {
+    Diagnostic d = r.firstError();
+    return new NixError(NixError.Kind.EVAL, d.message(),
+        new SourcePos(r.file(), d.range().start(), d.range().end()));
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Evaluating.
+
+  /** Evaluates an expression to weak head normal form; relative paths resolve against baseDir. */
+  public Value evalString(String text, String baseDir) {
+    SourceFile file = SourceFile.ofString(text);
+    CompileResult r = compile(file, baseDir, List.of());
+    if (r.hasErrors()) {
+      throw compileError(r);
+    }
+    return vm.runTop(r.proto());
+  }
+
+  /** Evaluates a file to weak head normal form, as {@code import} does (cached). */
+  public Value evalFile(String path) {
+    return vm.forceValue(importThunk(resolveImportPath(path)));
+  }
+
+  /**
+   * The file {@code import path} reads: {@code path/default.nix} for a directory. Fails like
+   * Nix when the path does not exist.
+   */
+  public String resolveImportPath(String path) {
+    EvalIO io = options.io;
+    var type = io.fileType(path);
+    if (type.isEmpty()) {
+      throw NixError.eval("getting status of '" + path + "': No such file or directory");
+    }
+    if (type.get() == EvalIO.FileType.DIRECTORY
+        || (type.get() == EvalIO.FileType.SYMLINK && isDirectory(path))) {
+      return path.endsWith("/") ? path + "default.nix" : path + "/default.nix";
+    }
+    return path;
+  }
+
+  private boolean isDirectory(String path) {
+    try {
+      options.io.readDir(path);
+      return true;
+    } catch (EvalIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The thunk of a file's value, from the import cache or made now: the file is read and
+   * compiled at once (errors are thrown), and evaluated when the thunk is forced.
+   */
+  public Thunk importThunk(String path) {
+    String key = options.io.canonicalPath(path);
+    Thunk t = importCache.get(key);
+    if (t != null) {
+      return t;
+    }
+    Proto proto = compileFile(path, List.of());
+    t = new Thunk(proto, new Value[0]);
+    importCache.put(key, t);
+    return t;
+  }
+
+  /** Reads and compiles a file; throws the first syntax or compile error. */
+  public Proto compileFile(String path, List<String> outerNames) {
+    String text;
+    try {
+      text = options.io.readFile(path);
+    } catch (EvalIOException e) {
+      throw NixError.eval(e.getMessage());
+    }
+    SourceFile file = SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
+    CompileResult r = compile(file, dirOf(path), outerNames);
+    if (r.hasErrors()) {
+      throw compileError(r);
+    }
+    return r.proto();
+  }
+
+  /** The directory part of an absolute byte-string path. */
+  public static String dirOf(String path) {
+    int slash = path.lastIndexOf('/');
+    if (slash <= 0) {
+      return "/";
+    }
+    return path.substring(0, slash);
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // EvalHost.
+
+  @Override
+  public String copyPathToStore(String path) {
+    throw NixError.eval("copying '" + path + "' to the store is not supported yet by nix4j");
+  }
+
+  /** The home directory for {@code ~/} paths. */
+  public String home() {
+    return home;
+  }
+
+  /** The value of a path literal {@code p} relative to {@code baseDir}. */
+  public static NixPath pathValue(String baseDir, String p) {
+    String abs = p.startsWith("/") ? p : baseDir + "/" + p;
+    return NixPath.of(NixPath.canonicalise(abs));
+  }
+}

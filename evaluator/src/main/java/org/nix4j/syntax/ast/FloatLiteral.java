@@ -1,0 +1,48 @@
+package org.nix4j.syntax.ast;
+
+import org.nix4j.syntax.SyntaxNode;
+
+/** A float literal, such as {@code 1.5}, {@code .5} or {@code 1.0e20}. */
+public final class FloatLiteral extends Literal {
+  FloatLiteral(SyntaxNode node) {
+    super(node);
+  }
+
+  /**
+   * The value, as C's {@code strtod} reads it (correctly rounded), or {@code null} when it is out
+   * of range (overflow to infinity or underflow: Nix rejects both as "invalid float").
+   */
+  public Double value() {
+    return parse(source());
+  }
+
+  /** The value of a float literal's text, or {@code null} when Nix rejects it as out of range. */
+  public static Double parse(String text) {
+    double d;
+    try {
+      d = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (Double.isInfinite(d)) {
+      return null;
+    }
+    if (d == 0 || Math.abs(d) < Double.MIN_NORMAL) {
+      // strtod reports ERANGE when a nonzero literal underflows.
+      int e = text.indexOf('e') >= 0 ? text.indexOf('e') : text.indexOf('E');
+      String mantissa = e >= 0 ? text.substring(0, e) : text;
+      for (int i = 0; i < mantissa.length(); i++) {
+        char c = mantissa.charAt(i);
+        if (c >= '1' && c <= '9') {
+          return null;
+        }
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public <R> R accept(ExprVisitor<R> v) {
+    return v.visitFloat(this);
+  }
+}

@@ -1,0 +1,65 @@
+package org.nix4j.syntax.ast;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nix4j.syntax.SyntaxElement;
+import org.nix4j.syntax.SyntaxKind;
+import org.nix4j.syntax.SyntaxNode;
+import org.nix4j.syntax.SyntaxToken;
+
+/**
+ * A path literal: relative ({@code ./a}, {@code a/b}), absolute ({@code /etc}), in the home
+ * directory ({@code ~/a}), possibly with interpolations ({@code ./a/${b}.nix}). The parts are the
+ * text as written; resolving it (against the file's directory, or {@code $HOME} for the part
+ * after {@code ~}) is the compiler's job.
+ */
+public final class PathExpr extends Expr {
+  PathExpr(SyntaxNode node) {
+    super(node);
+  }
+
+  /** Whether this is a {@code ~/...} path. */
+  public boolean isHome() {
+    return node.firstToken(SyntaxKind.HPATH) != null;
+  }
+
+  /** Whether this is an absolute path ({@code /...}). */
+  public boolean isAbsolute() {
+    SyntaxToken t = node.firstToken(SyntaxKind.PATH);
+    return t != null && t.text().startsWith("/");
+  }
+
+  /** The pieces of text and interpolations, in order. */
+  public List<StrPart> parts() {
+    List<StrPart> out = new ArrayList<>();
+    for (int i = 0, c = node.childCount(); i < c; i++) {
+      SyntaxElement e = node.child(i);
+      if (e instanceof SyntaxToken t) {
+        SyntaxKind k = t.kind();
+        if (k == SyntaxKind.PATH || k == SyntaxKind.HPATH || k == SyntaxKind.PATH_FRAGMENT) {
+          out.add(new StrPart.Literal(t.text(), t.range()));
+        }
+      } else if (e instanceof SyntaxNode s && s.kind() == SyntaxKind.INTERPOL) {
+        out.add(new StrPart.Interpolation(Interpol.exprOf(s), s.range()));
+      }
+    }
+    return out;
+  }
+
+  /** The path as written when it has no interpolation, or {@code null}. */
+  public String staticText() {
+    if (node.firstChild(SyntaxKind.INTERPOL) != null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (StrPart p : parts()) {
+      sb.append(((StrPart.Literal) p).value());
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public <R> R accept(ExprVisitor<R> v) {
+    return v.visitPath(this);
+  }
+}
