@@ -154,12 +154,16 @@ final class AttrBuiltins {
     }
     SourceFile file = pos.file();
     LineIndex.LineCol lc = file.lines().lineCol(pos.start());
-    // Nix 2.8 names an expression given on the command line by its text.
-    String name = file.path() == null && file.name().equals(SourceFile.STRING_NAME)
-        ? file.text() : NixString.bytesOf(file.name());
+    String name = fileName(file);
     return NixAttrs.ofSorted(new String[] {"column", "file", "line"},
         new Value[] {NixInt.of(lc.column() + 1), NixString.of(name), NixInt.of(lc.line() + 1)},
         null);
+  }
+
+  /** The file name of positions: Nix 2.8 names an expression given on the command line by its text. */
+  static String fileName(SourceFile file) {
+    return file.path() == null && file.name().equals(SourceFile.STRING_NAME)
+        ? file.text() : NixString.bytesOf(file.name());
   }
 
   /** removeAttrs: forces each name (a string without context), then drops those attributes. */

@@ -24,7 +24,7 @@ final class JsonBuiltins {
   private JsonBuiltins() {}
 
   static void register(Registry r) {
-    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0])));
+    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
     r.def("fromJSON", 1, allStrict(1), (vm, a) -> JsonParser.parse(Expect.stringNoContext(a[0])));
   }
 
@@ -74,7 +74,11 @@ final class JsonBuiltins {
     /** 0: the answer is a forced value; 1: the answer is the string of a __toString. */
     private int waitingFor = -1;
 
-    ToJson(Value v) {
+    private final boolean strict;
+
+    /** {@code strict}: force what is not evaluated yet (else it is "cannot convert a thunk"). */
+    ToJson(Value v, boolean strict) {
+      this.strict = strict;
       work.push(v);
     }
 
@@ -99,7 +103,7 @@ final class JsonBuiltins {
           open.remove(c.container());
           continue;
         }
-        Value v = vm.force((Value) item);
+        Value v = strict ? vm.force((Value) item) : shallow((Value) item);
         if (v == null) {
           waitingFor = 0;
           return null;
@@ -109,6 +113,17 @@ final class JsonBuiltins {
         }
       }
       return NixString.of(out.toString(), context);
+    }
+
+    private static Value shallow(Value v) {
+      if (v instanceof org.nix4j.value.Thunk t) {
+        Value done = t.valueOrNull();
+        if (done == null) {
+          throw NixError.eval("cannot convert a thunk to JSON");
+        }
+        return done;
+      }
+      return v;
     }
 
     private void string(NixString s) {

@@ -22,6 +22,8 @@ import org.nix4j.value.NixPath;
 import org.nix4j.value.NixString;
 import org.nix4j.value.PrimOpApp;
 import org.nix4j.value.Printer;
+import org.nix4j.value.SourcePos;
+import org.nix4j.value.Thunk;
 import org.nix4j.value.Value;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
@@ -37,7 +39,7 @@ import org.nix4j.vm.Vm;
  */
 final class XmlBuiltin extends Generator {
   static void register(Registry r) {
-    r.def("toXML", 1, 0, (vm, a) -> vm.push(new XmlBuiltin(a[0])));
+    r.def("toXML", 1, 0, (vm, a) -> vm.push(new XmlBuiltin(a[0], true, false)));
   }
 
   /** Text to write as it is. */
@@ -64,7 +66,17 @@ final class XmlBuiltin extends Generator {
   private int waitingFor = -1;
   private int depth;
 
-  private XmlBuiltin(Value v) {
+  private final boolean strict;
+  private final boolean location;
+
+  /**
+   * @param strict force what is not evaluated yet (else it is written {@code <unevaluated />})
+   * @param location write where attributes and lambdas are defined, as
+   *     {@code nix-instantiate --eval --xml} does
+   */
+  XmlBuiltin(Value v, boolean strict, boolean location) {
+    this.strict = strict;
+    this.location = location;
     out.append("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
     work.push(new Text("</expr>\n"));
     work.push(new Item(v, 1));
@@ -87,7 +99,14 @@ final class XmlBuiltin extends Generator {
       }
       Item it = (Item) item;
       depth = it.depth();
-      Value v = vm.force(it.v());
+      Value v = strict ? vm.force(it.v()) : it.v();
+      if (v instanceof Thunk t) {
+        v = t.valueOrNull();
+        if (v == null) {
+          empty(depth, "unevaluated", null);
+          continue;
+        }
+      }
       if (v == null) {
         waitingFor = 0;
         return null;
@@ -139,7 +158,7 @@ final class XmlBuiltin extends Generator {
             in = null;
             continue;
           }
-          in = vm.force(p);
+          in = strict ? vm.force(p) : shallow(p);
           if (in == null) {
             return true;
           }
@@ -154,7 +173,7 @@ final class XmlBuiltin extends Generator {
             in = null;
             continue;
           }
-          in = vm.force(p);
+          in = strict ? vm.force(p) : shallow(p);
           if (in == null) {
             return true;
           }
@@ -171,6 +190,15 @@ final class XmlBuiltin extends Generator {
         default -> throw new IllegalStateException();
       }
     }
+  }
+
+  /** A value as it is, or null (not a string) for an unevaluated thunk. */
+  private static Value shallow(Value v) {
+    if (v instanceof Thunk t) {
+      Value done = t.valueOrNull();
+      return done == null ? NixNull.NULL : done;
+    }
+    return v;
   }
 
   private void indent(int d) {
@@ -288,7 +316,11 @@ final class XmlBuiltin extends Generator {
     for (int i = a.size() - 1; i >= 0; i--) {
       StringBuilder sb = new StringBuilder();
       sb.append("  ".repeat(d)).append("<attr");
-      attrs(sb, one("name", a.nameAt(i)));
+      TreeMap<String, String> xmlAttrs = one("name", a.nameAt(i));
+      if (location) {
+        position(xmlAttrs, a.positionAt(i));
+      }
+      attrs(sb, xmlAttrs);
       sb.append(">\n");
       work.push(new Text(closing(d, "attr")));
       work.push(new Item(a.valueAt(i), d + 1));
@@ -297,7 +329,11 @@ final class XmlBuiltin extends Generator {
   }
 
   private void writeLambda(Proto p, int d) {
-    openElement(d, "function", null);
+    TreeMap<String, String> fa = new TreeMap<>();
+    if (location) {
+      position(fa, p.pos);
+    }
+    openElement(d, "function", fa);
     Formals f = p.formals;
     if (f != null) {
       TreeMap<String, String> a = new TreeMap<>();
@@ -318,6 +354,17 @@ final class XmlBuiltin extends Generator {
       empty(d + 1, "varpat", one("name", argName(p)));
     }
     out.append(closing(d, "function"));
+  }
+
+  /** Nix's posToXML: path, line and column of a known position. */
+  private static void position(TreeMap<String, String> xmlAttrs, SourcePos pos) {
+    if (pos == null || pos.file() == null) {
+      return;
+    }
+    var lc = pos.file().lines().lineCol(pos.start());
+    xmlAttrs.put("path", AttrBuiltins.fileName(pos.file()));
+    xmlAttrs.put("line", Integer.toString(lc.line() + 1));
+    xmlAttrs.put("column", Integer.toString(lc.column() + 1));
   }
 
   /**
