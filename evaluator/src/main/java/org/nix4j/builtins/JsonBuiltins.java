@@ -19,13 +19,15 @@ import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
 
-/** toJSON and fromJSON (the parser is {@link JsonParser}). */
+/** toJSON, fromJSON and fromTOML (the parsers are {@link JsonParser} and {@link TomlParser}). */
 final class JsonBuiltins {
   private JsonBuiltins() {}
 
   static void register(Registry r) {
     r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
     r.def("fromJSON", 1, allStrict(1), (vm, a) -> JsonParser.parse(Expect.stringNoContext(a[0])));
+    r.add(new Primop("fromTOML", 1, allStrict(1),
+        (vm, a) -> TomlParser.parse(Expect.stringNoContext(a[0]))), true);
   }
 
   /** A string as Nix 2.8 writes it in JSON: only {@code " \ \n \r \t} and other controls escaped. */
