@@ -8,10 +8,10 @@ import org.nix4j.vm.Vm;
  * A builtin defined by a lambda: the common case of a builtin whose strict arguments the VM
  * forces and whose body needs nothing else from the VM, or that pushes its own generator.
  */
-final class Primop extends Builtin {
+public final class Primop extends Builtin {
   /** The body: gets exactly {@code arity} arguments, the strict ones forced. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     Value apply(Vm vm, Value[] args);
   }
 

@@ -100,7 +100,7 @@ public final class Compiler {
     for (SyntaxError e : parse.errors()) {
       c.diagnostics.add(Diagnostic.error(Diagnostic.Code.SYNTAX_ERROR, e.message(), e.range()));
     }
-    Root root = parse.root();
+    Root root = new Root(parse.root());
     Proto proto = c.compileTop(root);
     c.diagnostics.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
     return new CompileResult(file, proto, List.copyOf(c.diagnostics));
@@ -703,7 +703,7 @@ public final class Compiler {
   private Value curPos(TextRange r) {
     var lc = file.lines().lineCol(r.start());
     return NixAttrs.ofSorted(new String[] {"column", "file", "line"},
-        new Value[] {NixInt.of(lc.column() + 1), NixString.of(file.name()), NixInt.of(lc.line() + 1)},
+        new Value[] {NixInt.of(lc.column() + 1), NixString.fromUnicode(file.name()), NixInt.of(lc.line() + 1)},
         null);
   }
 
@@ -1127,8 +1127,9 @@ public final class Compiler {
   private void fillRecursive(List<BindingTree.Static> statics, List<Fn.Local> locals, List<Integer> deferred) {
     for (int i = 0; i < statics.size(); i++) {
       BindingTree.Static s = statics.get(i);
-      if (s.value instanceof BindingTree.InheritValue) {
-        // Inherited names come from the scope around, never from this one.
+      if (s.value instanceof BindingTree.InheritValue iv && iv.from() == null) {
+        // `inherit x;` takes x from the scope around, never from this one (but the source of
+        // `inherit (s) x;` is evaluated in this scope, as Nix does).
         List<Fn.Local> saved = hide(locals);
         compileAttrValue(s, deferred);
         unhide(locals, saved);

@@ -98,6 +98,16 @@ public final class Evaluator implements EvalHost {
     return vm.runTop(r.proto());
   }
 
+  /** A thunk of an expression (compiled now; errors thrown now). */
+  public Thunk evalStringThunk(String text, String baseDir) {
+    SourceFile file = SourceFile.ofString(text);
+    CompileResult r = compile(file, baseDir, List.of());
+    if (r.hasErrors()) {
+      throw compileError(r);
+    }
+    return new Thunk(r.proto(), new Value[0]);
+  }
+
   /** Evaluates a file to weak head normal form, as {@code import} does (cached). */
   public Value evalFile(String path) {
     return vm.forceValue(importThunk(resolveImportPath(path)));

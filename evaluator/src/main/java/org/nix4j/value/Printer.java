@@ -19,6 +19,9 @@ import java.util.List;
 public final class Printer {
   private Printer() {}
 
+  /** «repeated», as the bytes of its UTF-8 text. */
+  private static final String REPEATED = NixString.bytesOf("\u00abrepeated\u00bb");
+
   /** The text {@code nix-instantiate --eval} prints for {@code v} (without the newline). */
   public static String print(Value v) {
     StringBuilder out = new StringBuilder();
@@ -60,7 +63,7 @@ public final class Printer {
       }
       if (v instanceof NixAttrs a) {
         if (!a.isEmpty() && seen.put(identity(ref, a), Boolean.TRUE) != null) {
-          out.append("«repeated»");
+          out.append(REPEATED);
           continue;
         }
         out.append("{ ");
@@ -72,7 +75,7 @@ public final class Printer {
         }
       } else if (v instanceof NixList l) {
         if (l.size() > 0 && seen.put(identity(ref, l), Boolean.TRUE) != null) {
-          out.append("«repeated»");
+          out.append(REPEATED);
           continue;
         }
         out.append("[ ");

@@ -31,6 +31,7 @@ public final class Main {
   static {
     // Subcommands are registered here as they are built: parse, eval, check, lsp, repl.
     COMMANDS.put("parse", ParseCommand::new);
+    COMMANDS.put("eval", EvalCommand::new);
   }
 
   private Main() {}

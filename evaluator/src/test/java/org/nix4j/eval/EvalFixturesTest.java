@@ -1,0 +1,262 @@
+package org.nix4j.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.nix4j.io.RealIO;
+import org.nix4j.vm.NixError;
+
+/**
+ * Runs every program of fixtures/eval as {@code nix-instantiate --eval} would (flags from
+ * NAME.flags, default {@code --strict}) and compares with what real Nix 2.8 printed: stdout for
+ * ok/, the first line of stderr for fail/.
+ *
+ * <p>fixtures/eval/known-failures.txt lists fixtures nix4j does not pass yet; they are skipped
+ * (and reported when they pass, so that the list only shrinks).
+ */
+class EvalFixturesTest {
+  static final Path FIXTURES = Path.of(System.getProperty("nix4j.fixtures", "../fixtures"));
+  static final Path EVAL = FIXTURES.resolve("eval");
+  private static final AtomicInteger nowPassing = new AtomicInteger();
+  private static final List<String> nowPassingNames = new ArrayList<>();
+
+  @TestFactory
+  Stream<DynamicTest> ok() throws IOException {
+    return fixtures("ok");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> fail() throws IOException {
+    return fixtures("fail");
+  }
+
+  private static final List<String> failing = new ArrayList<>();
+
+  @AfterAll
+  static void report() throws IOException {
+    // The fixtures failing now (not counting known failures), to update known-failures.txt.
+    List<String> sorted = new ArrayList<>(failing);
+    java.util.Collections.sort(sorted);
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target/eval-fixtures-failing.txt"), sorted);
+    if (nowPassing.get() > 0) {
+      System.err.println("EvalFixturesTest: " + nowPassing.get()
+          + " fixtures in known-failures.txt now pass: " + nowPassingNames);
+    }
+  }
+
+  static Set<String> knownFailures() throws IOException {
+    Path f = EVAL.resolve("known-failures.txt");
+    Set<String> out = new HashSet<>();
+    if (Files.exists(f)) {
+      for (String line : Files.readAllLines(f)) {
+        line = line.strip();
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          out.add(line);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Stream<DynamicTest> fixtures(String kind) throws IOException {
+    Path dir = EVAL.resolve(kind);
+    Set<String> known = knownFailures();
+    String filter = System.getProperty("nix4j.fixture.filter", "");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".nix"))
+          .filter(p -> p.getFileName().toString().contains(filter))
+          .sorted().toList();
+    }
+    return files.stream().map(p -> {
+      String name = kind + "/" + p.getFileName().toString().replaceAll("\\.nix$", "");
+      return DynamicTest.dynamicTest(name, () -> {
+        Outcome o = runGuarded(p);
+        String expected = expected(p, kind);
+        boolean pass = kind.equals("ok") ? (o.error == null && o.stdout.equals(expected))
+            : (o.error != null && o.error.equals(expected));
+        if (known.contains(name)) {
+          if (pass) {
+            synchronized (nowPassingNames) {
+              nowPassing.incrementAndGet();
+              nowPassingNames.add(name);
+            }
+          }
+          Assumptions.assumeTrue(false, "known failure");
+        }
+        if (!pass) {
+          synchronized (failing) {
+            failing.add(name);
+          }
+        }
+        if (kind.equals("ok")) {
+          if (o.error != null) {
+            org.junit.jupiter.api.Assertions.fail("expected success but got: " + o.error);
+          }
+          assertEquals(expected, o.stdout);
+        } else {
+          if (o.error == null) {
+            org.junit.jupiter.api.Assertions.fail("expected an error but got: " + o.stdout);
+          }
+          assertEquals(expected, o.error);
+        }
+      });
+    });
+  }
+
+  static String expected(Path nix, String kind) throws IOException {
+    String base = nix.toString().replaceAll("\\.nix$", "");
+    Path f = Path.of(base + (kind.equals("ok") ? ".exp" : ".err"));
+    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+    String dir = RealIO.fromPath(nix.toAbsolutePath().normalize().getParent());
+    text = text.replace("@DIR@", dir);
+    if (kind.equals("fail")) {
+      int nl = text.indexOf('\n');
+      return nl < 0 ? text : text.substring(0, nl);
+    }
+    return text;
+  }
+
+  /** What running the fixture gave: stdout, or the first line of the error. */
+  record Outcome(String stdout, String error) {}
+
+  /**
+   * Runs a fixture on its own thread (with a large stack for the compiler's recursion on deep
+   * syntax), cancelling it if it runs for more than a minute.
+   */
+  static Outcome runGuarded(Path nix) throws Exception {
+    Outcome[] result = new Outcome[1];
+    Throwable[] thrown = new Throwable[1];
+    org.nix4j.vm.Budget budget = new org.nix4j.vm.Budget(Long.MAX_VALUE, 60_000_000_000L, 256L << 20);
+    Thread t = new Thread(null, () -> {
+      try {
+        result[0] = run(nix, budget);
+      } catch (Throwable e) {
+        thrown[0] = e;
+      }
+    }, "fixture", 256L << 20);
+    t.start();
+    t.join(70_000);
+    if (t.isAlive()) {
+      budget.cancel();
+      t.join(5_000);
+      return new Outcome(null, "timeout (nix4j ran for more than 70 s)");
+    }
+    if (thrown[0] != null) {
+      return new Outcome(null, "exception: " + thrown[0]);
+    }
+    return result[0];
+  }
+
+  static Outcome run(Path nix, org.nix4j.vm.Budget budget) throws IOException {
+    Path dir = nix.toAbsolutePath().normalize().getParent();
+    String dirBytes = RealIO.fromPath(dir);
+    List<String> flags = flags(nix, dirBytes);
+    Instantiate.Request req = new Instantiate.Request();
+    req.cwd = dirBytes;
+    req.file = RealIO.fromPath(nix.toAbsolutePath().normalize());
+    for (int i = 0; i < flags.size(); i++) {
+      String f = flags.get(i);
+      switch (f) {
+        case "--strict" -> req.strict = true;
+        case "--json" -> req.json = true;
+        case "--xml" -> req.xml = true;
+        case "-A", "--attr" -> req.attrPaths.add(flags.get(++i));
+        case "--arg" -> req.args.put(flags.get(++i), new String[] {"expr", flags.get(++i)});
+        case "--argstr" -> req.args.put(flags.get(++i), new String[] {"str", flags.get(++i)});
+        case "-I" -> req.includes.add(flags.get(++i));
+        case "--read-write-mode" -> req.readOnly = false;
+        case "--readonly-mode" -> req.readOnly = true;
+        case "--option" -> i += 2;
+        case "--extra-experimental-features" -> i += 1;
+        default -> { }
+      }
+    }
+    EvalOptions opts = new EvalOptions();
+    opts.io = new RealIO(Map.of("HOME", "/homeless-shelter", "NIX_PATH", "", "TZ", "UTC"));
+    List<String> includes = new ArrayList<>();
+    for (String inc : req.includes) {
+      int eq = inc.indexOf('=');
+      String prefix = eq < 0 ? "" : inc.substring(0, eq + 1);
+      String path = eq < 0 ? inc : inc.substring(eq + 1);
+      includes.add(prefix + (path.startsWith("/") || path.contains("://") ? path : dirBytes + "/" + path));
+    }
+    opts.searchPath = SearchPath.parse(includes, null);
+    opts.readOnly = req.readOnly;
+    opts.traceSink = s -> { };
+    Evaluator ev = new Evaluator(opts, budget);
+    Instantiate inst = new Instantiate(ev, Formats.DEFAULT);
+    try {
+      return new Outcome(inst.run(req), null);
+    } catch (NixError e) {
+      return new Outcome(null, "error: " + firstLine(e.getMessage()));
+    }
+  }
+
+  static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  static List<String> flags(Path nix, String dir) throws IOException {
+    Path f = Path.of(nix.toString().replaceAll("\\.nix$", ".flags"));
+    if (!Files.exists(f)) {
+      return List.of("--strict");
+    }
+    String line = Files.readAllLines(f).get(0).replace("@DIR@", dir);
+    return shellSplit(line);
+  }
+
+  static List<String> shellSplit(String s) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '\\' && quote == '"' && i + 1 < s.length()) {
+          cur.append(s.charAt(++i));
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        inWord = true;
+      } else if (c == '\\' && i + 1 < s.length()) {
+        cur.append(s.charAt(++i));
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          out.add(cur.toString());
+          cur.setLength(0);
+          inWord = false;
+        }
+      } else {
+        cur.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,191 @@
+package org.nix4j.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nix4j.eval.EvalOptions;
+import org.nix4j.eval.Evaluator;
+import org.nix4j.eval.Formats;
+import org.nix4j.eval.Instantiate;
+import org.nix4j.eval.SearchPath;
+import org.nix4j.io.RealIO;
+import org.nix4j.syntax.LineIndex;
+import org.nix4j.value.NixString;
+import org.nix4j.value.SourcePos;
+import org.nix4j.vm.NixError;
+
+/**
+ * {@code nix4j eval}: what {@code nix-instantiate --eval} prints, for the same arguments.
+ *
+ * <pre>
+ * nix4j eval [--strict] [--json] [--xml] [-I P] [--arg N E] [--argstr N S] [-A PATH] (FILE | -E EXPR)
+ * </pre>
+ *
+ * Exit 0 with the value on stdout, or 1 with the error (message, position, source line, trace)
+ * on stderr.
+ */
+final class EvalCommand implements Main.Command {
+  static final String USAGE = "usage: nix4j eval [--strict] [--json] [--xml] [-I PATH] [--arg NAME EXPR]"
+      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] (FILE | -E EXPR)";
+
+  @Override
+  public String summary() {
+    return "evaluate FILE or -E EXPR and print it as nix-instantiate --eval does";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) {
+    Instantiate.Request req = new Instantiate.Request();
+    req.cwd = RealIO.fromPath(Path.of("").toAbsolutePath());
+    boolean showTrace = false;
+    List<String> files = new ArrayList<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--strict" -> req.strict = true;
+          case "--json" -> req.json = true;
+          case "--xml" -> req.xml = true;
+          case "--eval" -> { }
+          case "--show-trace" -> showTrace = true;
+          case "-A", "--attr" -> req.attrPaths.add(bytes(args[++i]));
+          case "--arg" -> {
+            String n = args[++i];
+            req.args.put(bytes(n), new String[] {"expr", bytes(args[++i])});
+          }
+          case "--argstr" -> {
+            String n = args[++i];
+            req.args.put(bytes(n), new String[] {"str", bytes(args[++i])});
+          }
+          case "-I", "--include" -> req.includes.add(bytes(args[++i]));
+          case "-E", "--expr" -> req.expr = bytes(args[++i]);
+          case "--read-write-mode" -> req.readOnly = false;
+          case "--readonly-mode" -> req.readOnly = true;
+          case "--option" -> i += 2;
+          case "--extra-experimental-features", "--experimental-features" -> i++;
+          case "-h", "--help" -> {
+            out.println(USAGE);
+            return Main.OK;
+          }
+          default -> {
+            if (a.startsWith("-") && !a.equals("-")) {
+              err.println("nix4j eval: unknown option '" + a + "'");
+              err.println(USAGE);
+              return Main.USAGE;
+            }
+            files.add(a);
+          }
+        }
+      }
+    } catch (ArrayIndexOutOfBoundsException e) {
+      err.println("nix4j eval: option '" + args[args.length - 1] + "' needs an argument");
+      return Main.USAGE;
+    }
+    if (req.expr == null) {
+      if (files.size() != 1) {
+        err.println(files.isEmpty() ? "nix4j eval: give a FILE or -E EXPR" : "nix4j eval: give one FILE");
+        err.println(USAGE);
+        return Main.USAGE;
+      }
+      req.file = RealIO.fromPath(Path.of(files.get(0)).toAbsolutePath().normalize());
+    }
+    EvalOptions opts = new EvalOptions();
+    RealIO io = new RealIO();
+    opts.io = io;
+    List<String> includes = new ArrayList<>();
+    for (String inc : req.includes) {
+      int eq = inc.indexOf('=');
+      String prefix = eq < 0 ? "" : inc.substring(0, eq + 1);
+      String path = eq < 0 ? inc : inc.substring(eq + 1);
+      boolean abs = path.startsWith("/") || path.contains("://");
+      includes.add(prefix + (abs ? path : req.cwd + "/" + path));
+    }
+    opts.searchPath = SearchPath.parse(includes, io.getEnv("NIX_PATH").orElse(null));
+    opts.readOnly = req.readOnly;
+    opts.traceSink = s -> err.println(NixString.unicodeOf(s));
+    Evaluator ev = new Evaluator(opts);
+    String result;
+    try {
+      result = runOnBigStack(() -> new Instantiate(ev, Formats.DEFAULT).run(req));
+    } catch (NixError e) {
+      printError(e, err, showTrace);
+      return Main.INPUT_ERROR;
+    }
+    out.write(result.getBytes(StandardCharsets.ISO_8859_1), 0, result.length());
+    out.flush();
+    return Main.OK;
+  }
+
+  private static String bytes(String arg) {
+    return NixString.bytesOf(arg);
+  }
+
+  /** Runs on a thread with a large stack: the compiler recurses on deeply nested syntax. */
+  static <T> T runOnBigStack(java.util.function.Supplier<T> work) {
+    Object[] box = new Object[1];
+    RuntimeException[] failed = new RuntimeException[1];
+    Error[] error = new Error[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        box[0] = work.get();
+      } catch (RuntimeException e) {
+        failed[0] = e;
+      } catch (Error e) {
+        error[0] = e;
+      }
+    }, "nix4j-eval", 1L << 30);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    if (error[0] != null) {
+      throw error[0];
+    }
+    @SuppressWarnings("unchecked")
+    T result = (T) box[0];
+    return result;
+  }
+
+  /** Prints an error as Nix does: the message, where, the source line with a caret, the trace. */
+  static void printError(NixError e, PrintStream err, boolean showTrace) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("error: ").append(NixString.unicodeOf(e.getMessage())).append('\n');
+    SourcePos pos = e.pos();
+    if (pos != null) {
+      appendPosition(sb, pos);
+    }
+    if (showTrace) {
+      for (NixError.TraceEntry t : e.trace()) {
+        sb.append("\n       … ").append(NixString.unicodeOf(t.message())).append('\n');
+        if (t.pos() != null) {
+          appendPosition(sb, t.pos());
+        }
+      }
+    }
+    err.print(sb);
+    err.flush();
+  }
+
+  private static void appendPosition(StringBuilder sb, SourcePos pos) {
+    LineIndex lines = pos.file().lines();
+    int line = lines.lineOf(pos.start());
+    int col = pos.start() - lines.lineStart(line);
+    sb.append('\n').append("       at ").append(pos.file().name()).append(':')
+        .append(line + 1).append(':').append(col + 1).append(":\n\n");
+    String text = NixString.unicodeOf(lines.lineText(line));
+    String num = Integer.toString(line + 1);
+    sb.append("          ").append(" ".repeat(Math.max(0, 3 - num.length()))).append(num).append("| ")
+        .append(text).append('\n');
+    String before = NixString.unicodeOf(lines.lineText(line).substring(0,
+        Math.min(col, lines.lineText(line).length())));
+    sb.append("             | ").append(" ".repeat(before.length())).append("^\n");
+  }
+}
