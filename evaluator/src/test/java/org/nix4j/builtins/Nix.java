@@ -119,22 +119,22 @@ final class Nix {
 
   /** A Nix function of one argument written in Java; the argument arrives forced. */
   static Value fn(Function<Value, Value> body) {
-    return new Primop("λ", 1, 1, (vm, a) -> body.apply(a[0]));
+    return new Primop("lambda", 1, 1, (vm, a) -> body.apply(a[0]));
   }
 
   /** A Nix function of two arguments (curried) written in Java; both arrive forced. */
   static Value fn2(BiFunction<Value, Value, Value> body) {
-    return new Primop("λ2", 2, 3, (vm, a) -> body.apply(a[0], a[1]));
+    return new Primop("lambda2", 2, 3, (vm, a) -> body.apply(a[0], a[1]));
   }
 
   /** A function of one argument that does not force it. */
   static Value lazyFn(Function<Value, Value> body) {
-    return new Primop("λ", 1, 0, (vm, a) -> body.apply(a[0]));
+    return new Primop("lambda", 1, 0, (vm, a) -> body.apply(a[0]));
   }
 
   /** A function of two arguments that forces neither. */
   static Value lazyFn2(BiFunction<Value, Value, Value> body) {
-    return new Primop("λ2", 2, 0, (vm, a) -> vm.force(body.apply(a[0], a[1])));
+    return new Primop("lambda2", 2, 0, (vm, a) -> vm.force(body.apply(a[0], a[1])));
   }
 
   static long intOf(Value v) {
