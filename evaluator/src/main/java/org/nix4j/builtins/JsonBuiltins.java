@@ -69,6 +69,9 @@ final class JsonBuiltins {
     /** Marks the end of a container on the work stack. */
     private record Close(Value container) {}
 
+    /** The name of the index-th attribute, to write before its value. */
+    private record Key(NixAttrs set, int index) {}
+
     private final ArrayDeque<Object> work = new ArrayDeque<>();
     private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
     private final StringBuilder out = new StringBuilder();
@@ -99,6 +102,14 @@ final class JsonBuiltins {
         Object item = work.pop();
         if (item instanceof String s) {
           out.append(s);
+          continue;
+        }
+        if (item instanceof Key k) {
+          if (k.index() > 0) {
+            out.append(',');
+          }
+          quote(k.set().nameAt(k.index()), out);
+          out.append(':');
           continue;
         }
         if (item instanceof Close c) {
@@ -174,12 +185,7 @@ final class JsonBuiltins {
         work.push("}");
         for (int i = a.size() - 1; i >= 0; i--) {
           work.push(a.valueAt(i));
-          StringBuilder key = new StringBuilder();
-          if (i > 0) {
-            key.append(',');
-          }
-          quote(a.nameAt(i), key);
-          work.push(key.append(':').toString());
+          work.push(new Key(a, i));
         }
       } else if (v instanceof NixList l) {
         if (l.size() == 0) {

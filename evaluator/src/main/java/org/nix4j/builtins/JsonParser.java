@@ -60,7 +60,6 @@ final class JsonParser {
   private long charsReadTotal;
   private long charsReadCurrentLine;
   private long linesRead;
-  private final StringBuilder tokenString = new StringBuilder();
   private final StringBuilder tokenBuffer = new StringBuilder();
   private String errorMessage = "";
   private long valueUnsigned;
@@ -88,9 +87,6 @@ final class JsonParser {
     } else {
       current = pos < in.length() ? in.charAt(pos++) & 0xff : EOF;
     }
-    if (current != EOF) {
-      tokenString.append((char) current);
-    }
     if (current == '\n') {
       linesRead++;
       charsReadCurrentLine = 0;
@@ -108,15 +104,17 @@ final class JsonParser {
     } else {
       charsReadCurrentLine--;
     }
-    if (current != EOF) {
-      tokenString.setLength(tokenString.length() - 1);
-    }
   }
+
+  /**
+   * nlohmann's token_string holds every byte read since the last reset (minus one unread): it is
+   * the input from {@link #tokenStart} to the read position, kept as that range.
+   */
+  private int tokenStart;
 
   private void reset() {
     tokenBuffer.setLength(0);
-    tokenString.setLength(0);
-    tokenString.append((char) current);
+    tokenStart = current == EOF ? pos : pos - 1;
   }
 
   private void add(int c) {
@@ -191,6 +189,26 @@ final class JsonParser {
   private Token scanString() {
     reset();
     while (true) {
+      if (!nextUnget) {
+        // Plain printable ASCII needs no checks: take the run at once.
+        int start = pos;
+        int p = pos;
+        int len = in.length();
+        while (p < len) {
+          char ch = in.charAt(p);
+          if (ch < 0x20 || ch > 0x7F || ch == '"' || ch == '\\') {
+            break;
+          }
+          p++;
+        }
+        if (p > start) {
+          tokenBuffer.append(in, start, p);
+          charsReadTotal += p - start;
+          charsReadCurrentLine += p - start;
+          pos = p;
+          current = in.charAt(p - 1);
+        }
+      }
       int c = get();
       switch (c) {
         case EOF -> {
@@ -483,6 +501,8 @@ final class JsonParser {
 
   /** What nlohmann shows as "last read": the token's bytes, control characters as <U+XXXX>. */
   private String tokenStringForMessage() {
+    int end = nextUnget && current != EOF ? pos - 1 : pos;
+    String tokenString = in.substring(Math.min(tokenStart, end), end);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < tokenString.length(); i++) {
       char c = tokenString.charAt(i);

@@ -139,6 +139,8 @@ final class SortBuiltin {
     private int forced;
     private boolean forcing = true;
     private boolean waiting;
+    /** Waiting for {@code cmp x}, to apply it to y. */
+    private boolean halfway;
 
     private ArrayList<Step> steps;
     private int stepIndex = -1;
@@ -190,7 +192,17 @@ final class SortBuiltin {
       }
       boolean answer = false;
       boolean haveAnswer = false;
-      if (waiting) {
+      if (halfway) {
+        // The comparator applied to x: apply that to y.
+        halfway = false;
+        in = vm.call(in, y);
+        if (in == null) {
+          waiting = true;
+          return null;
+        }
+        answer = truth(in);
+        haveAnswer = true;
+      } else if (waiting) {
         waiting = false;
         answer = truth(in);
         haveAnswer = true;
@@ -199,7 +211,18 @@ final class SortBuiltin {
         if (!advance(haveAnswer, answer)) {
           return NixList.wrap(a);
         }
-        Value r = lessThan ? vm.lessThan(x, y) : vm.call(cmp, x, y);
+        Value r;
+        if (lessThan) {
+          r = vm.lessThan(x, y);
+        } else {
+          // cmp x y, one argument at a time (no frame of its own for the application).
+          r = vm.call(cmp, x);
+          if (r == null) {
+            halfway = true;
+            return null;
+          }
+          r = vm.call(r, y);
+        }
         if (r == null) {
           waiting = true;
           return null;
