@@ -64,6 +64,10 @@ final class DeepForce extends Generator {
       if (forced == null) {
         return null;
       }
+      if (forced == child) {
+        // A container held directly (not through a thunk): enter() marks it itself.
+        seen.remove(child);
+      }
       enter(forced);
     }
     return rootForced;
