@@ -564,7 +564,15 @@ final class FetchBuiltins {
   /** A {@code path} input: the tree copied as {@code source}; lastModified is the newest mtime in it. */
   private static Value fetchPath(EvalStore st, Map<String, Object> attrs, String path) throws IOException {
     if (!path.startsWith("/")) {
-      throw NixError.eval("cannot fetch input '" + toJson(attrs) + "' because it uses a relative path");
+      StringBuilder url = new StringBuilder("path:").append(path);
+      char sep = '?';
+      for (Map.Entry<String, Object> e : attrs.entrySet()) {
+        if (!e.getKey().equals("path") && !e.getKey().equals("type")) {
+          url.append(sep).append(e.getKey()).append('=').append(e.getValue());
+          sep = '&';
+        }
+      }
+      throw NixError.eval("cannot fetch input '" + url + "' because it uses a relative path");
     }
     String p = NixPath.canonicalise(path);
     PathInfo info;

@@ -103,24 +103,8 @@ final class FileBuiltins {
     if (s.indexOf('\0') >= 0) {
       throw NixError.eval("the contents of the file '" + path + "' cannot be represented as a Nix string");
     }
-    // A file inside a store path has the references of that store path as its context.
-    NixContext refs = NixContext.EMPTY;
-    StoreDir dir = st.dir();
-    if (dir.isInStore(path)) {
-      try {
-        Optional<PathInfo> info = st.store().pathInfo(dir.containing(path));
-        if (info.isPresent() && !info.get().references().isEmpty()) {
-          List<String> r = new ArrayList<>();
-          for (StorePath p : info.get().references()) {
-            r.add(dir.print(p));
-          }
-          refs = NixContext.of(r);
-        }
-      } catch (RuntimeException e) {
-        // not a valid store path: no references
-      }
-    }
-    return NixString.of(s, refs);
+    // Nix 2.8 gives no context, even for a file in a store path that has references.
+    return NixString.of(s);
   }
 
   private static Value readDir(EvalStore st, String path, NixContext ctx) {
