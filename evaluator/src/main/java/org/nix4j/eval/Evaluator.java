@@ -134,6 +134,9 @@ public final class Evaluator implements EvalHost {
    * Nix when the path does not exist.
    */
   public String resolveImportPath(String path) {
+    if (CorePkgs.source(path) != null) {
+      return path;
+    }
     EvalIO io = io();
     var type = io.fileType(path);
     if (type.isEmpty()) {
@@ -173,13 +176,17 @@ public final class Evaluator implements EvalHost {
 
   /** Reads and compiles a file; throws the first syntax or compile error. */
   public Proto compileFile(String path, List<String> outerNames) {
-    String text;
+    String text = CorePkgs.source(path);
     try {
-      text = io().readFile(path);
+      if (text == null) {
+        text = io().readFile(path);
+      }
     } catch (EvalIOException e) {
       throw NixError.eval(e.getMessage());
     }
-    SourceFile file = SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
+    SourceFile file = CorePkgs.source(path) != null
+        ? SourceFile.named(CorePkgs.SOURCE_NAME, text)
+        : SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
     CompileResult r = compile(file, dirOf(path), outerNames);
     if (r.hasErrors()) {
       throw compileError(r);
