@@ -35,6 +35,8 @@ public final class Evaluator implements EvalHost {
   /** Files imported so far, by canonical path: each is a thunk of the file's value. */
   private final Map<String, Thunk> importCache = new HashMap<>();
   private final String home;
+  /** nix4j's store and the files seen through it. */
+  private final EvalStore store;
 
   public Evaluator(EvalOptions options) {
     this(options, null);
@@ -42,8 +44,12 @@ public final class Evaluator implements EvalHost {
 
   public Evaluator(EvalOptions options, org.nix4j.vm.Budget budget) {
     this.options = options;
+    this.store = new EvalStore(options);
     List<Consumer<Registry>> themes = new ArrayList<>();
     themes.add(r -> EvaluatorBuiltins.register(r, this));
+    themes.add(r -> FileBuiltins.register(r, this));
+    themes.add(r -> DerivationBuiltins.register(r, this));
+    themes.add(r -> FetchBuiltins.register(r, this));
     this.builtins = new Builtins(themes);
     this.vm = new Vm(this, budget);
     if (options.observer != null) {
@@ -60,8 +66,18 @@ public final class Evaluator implements EvalHost {
     return options;
   }
 
+  /** The I/O of the evaluation: the options' I/O with the store paths of {@link #store()} in it. */
   public EvalIO io() {
-    return options.io;
+    return store.files();
+  }
+
+  /** nix4j's store: what evaluation added (or would add, in read-only mode). */
+  public org.nix4j.store.Store store() {
+    return store.store();
+  }
+
+  EvalStore evalStore() {
+    return store;
   }
 
   public Builtins builtins() {
@@ -125,7 +141,10 @@ public final class Evaluator implements EvalHost {
    * Nix when the path does not exist.
    */
   public String resolveImportPath(String path) {
-    EvalIO io = options.io;
+    if (CorePkgs.source(path) != null) {
+      return path;
+    }
+    EvalIO io = io();
     var type = io.fileType(path);
     if (type.isEmpty()) {
       throw NixError.eval("getting status of '" + path + "': No such file or directory");
@@ -139,7 +158,7 @@ public final class Evaluator implements EvalHost {
 
   private boolean isDirectory(String path) {
     try {
-      options.io.readDir(path);
+      io().readDir(path);
       return true;
     } catch (EvalIOException e) {
       return false;
@@ -151,7 +170,7 @@ public final class Evaluator implements EvalHost {
    * compiled at once (errors are thrown), and evaluated when the thunk is forced.
    */
   public Thunk importThunk(String path) {
-    String key = options.io.canonicalPath(path);
+    String key = io().canonicalPath(path);
     Thunk t = importCache.get(key);
     if (t != null) {
       return t;
@@ -164,13 +183,17 @@ public final class Evaluator implements EvalHost {
 
   /** Reads and compiles a file; throws the first syntax or compile error. */
   public Proto compileFile(String path, List<String> outerNames) {
-    String text;
+    String text = CorePkgs.source(path);
     try {
-      text = options.io.readFile(path);
+      if (text == null) {
+        text = io().readFile(path);
+      }
     } catch (EvalIOException e) {
       throw NixError.eval(e.getMessage());
     }
-    SourceFile file = SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
+    SourceFile file = CorePkgs.source(path) != null
+        ? SourceFile.named(CorePkgs.SOURCE_NAME, text)
+        : SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
     CompileResult r = compile(file, dirOf(path), outerNames);
     if (r.hasErrors()) {
       throw compileError(r);
@@ -192,7 +215,7 @@ public final class Evaluator implements EvalHost {
 
   @Override
   public String copyPathToStore(String path) {
-    throw NixError.eval("copying '" + path + "' to the store is not supported yet by nix4j");
+    return store.copyPathToStore(path);
   }
 
   /** The home directory for {@code ~/} paths. */

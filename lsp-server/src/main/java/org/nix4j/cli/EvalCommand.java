@@ -28,8 +28,9 @@ import org.nix4j.vm.NixError;
  */
 final class EvalCommand implements Main.Command {
   static final String USAGE = "usage: nix4j eval [--strict] [--json] [--xml] [-I PATH] [--arg NAME EXPR]"
-      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--show-trace]"
-      + " [--dump-bytecode] [--trace-runtime] (FILE | -E EXPR)";
+      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--option NAME VALUE]"
+      + " [--extra-experimental-features FEATURES] [--show-trace] [--dump-bytecode]"
+      + " [--trace-runtime] (FILE | -E EXPR)";
 
   @Override
   public String summary() {
@@ -43,6 +44,8 @@ final class EvalCommand implements Main.Command {
     boolean showTrace = false;
     boolean dumpBytecode = false;
     boolean traceRuntime = false;
+    boolean allowIfd = true;
+    java.util.Set<String> features = new java.util.HashSet<>();
     List<String> files = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -68,8 +71,24 @@ final class EvalCommand implements Main.Command {
           case "-E", "--expr" -> req.expr = bytes(args[++i]);
           case "--read-write-mode" -> req.readOnly = false;
           case "--readonly-mode" -> req.readOnly = true;
-          case "--option" -> i += 2;
-          case "--extra-experimental-features", "--experimental-features" -> i++;
+          case "--option" -> {
+            String name = args[++i];
+            String value = args[++i];
+            switch (name) {
+              case "allow-import-from-derivation" -> allowIfd = value.equals("true");
+              case "experimental-features" -> {
+                features.clear();
+                features.addAll(List.of(value.trim().split("\\s+")));
+              }
+              case "extra-experimental-features" -> features.addAll(List.of(value.trim().split("\\s+")));
+              default -> { }
+            }
+          }
+          case "--extra-experimental-features" -> features.addAll(List.of(args[++i].trim().split("\\s+")));
+          case "--experimental-features" -> {
+            features.clear();
+            features.addAll(List.of(args[++i].trim().split("\\s+")));
+          }
           case "-h", "--help" -> {
             out.println(USAGE);
             return Main.OK;
@@ -109,6 +128,8 @@ final class EvalCommand implements Main.Command {
     }
     opts.searchPath = SearchPath.parse(includes, io.getEnv("NIX_PATH").orElse(null));
     opts.readOnly = req.readOnly;
+    opts.allowImportFromDerivation = allowIfd;
+    opts.experimentalFeatures = features;
     opts.traceSink = s -> err.println(NixString.unicodeOf(s));
     if (dumpBytecode) {
       opts.compileListener = (name, proto) -> {
