@@ -1,0 +1,184 @@
+package org.nix4j.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.nix4j.syntax.Bytes;
+import org.nix4j.syntax.LineIndex;
+
+/**
+ * Runs the steps of a {@link Scenario}: sends each request and compares the answer, rendered
+ * as lines of text, with the lines the scenario expects. Positions are written 1-based
+ * {@code LINE:COL}, columns in the negotiated encoding (UTF-16 unless the scenario says).
+ */
+final class ScenarioRunner {
+  private final Scenario scenario;
+  private final LspHarness h;
+  private final Path workspace;
+  /** The current texts of the documents (changes update them). */
+  private final java.util.Map<String, String> texts = new java.util.HashMap<>();
+
+  ScenarioRunner(Scenario scenario, LspHarness h, Path workspace) {
+    this.scenario = scenario;
+    this.h = h;
+    this.workspace = workspace;
+    for (Scenario.File f : scenario.files.values()) {
+      texts.put(f.name(), f.text());
+    }
+  }
+
+  String uri(String file) {
+    return workspace.resolve(file).toUri().toString();
+  }
+
+  /** The file name of a URI of the workspace, for rendering. */
+  String name(String uri) {
+    String prefix = workspace.toUri().toString();
+    return uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+  }
+
+  private boolean utf8() {
+    return scenario.encodings.contains("utf-8");
+  }
+
+  private LineIndex.Encoding encoding() {
+    return utf8() ? LineIndex.Encoding.UTF8 : LineIndex.Encoding.UTF16;
+  }
+
+  /** The LSP position of a marker or of {@code LINE:COL}. */
+  Position position(String file, String arg) {
+    if (arg.startsWith("$")) {
+      Scenario.Marker m = scenario.markers.get(arg);
+      if (m == null) {
+        throw new AssertionError("no marker " + arg);
+      }
+      LineIndex.LineCol lc = new LineIndex(texts.get(m.file())).lineCol(m.offset(), encoding());
+      return new Position(lc.line(), lc.column());
+    }
+    String[] lc = arg.split(":");
+    return new Position(Integer.parseInt(lc[0]) - 1, Integer.parseInt(lc[1]) - 1);
+  }
+
+  static String render(Position p) {
+    return (p.getLine() + 1) + ":" + (p.getCharacter() + 1);
+  }
+
+  static String render(Range r) {
+    return render(r.getStart()) + "-" + render(r.getEnd());
+  }
+
+  void run(Scenario.Step step) throws Exception {
+    switch (step.kind()) {
+      case "diagnostics" -> diagnostics(step);
+      case "change" -> change(step);
+      case "syntaxTree" -> syntaxTree(step);
+      default -> throw new AssertionError("unknown step " + step.kind());
+    }
+  }
+
+  // ---- diagnostics ----
+
+  String render(Diagnostic d) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(render(d.getRange())).append(' ');
+    sb.append(switch (d.getSeverity()) {
+      case Error -> "error";
+      case Warning -> "warning";
+      case Information -> "info";
+      case Hint -> "hint";
+    });
+    sb.append(" [").append(d.getCode() == null ? "" : d.getCode().getLeft()).append("]");
+    if (d.getTags() != null) {
+      for (DiagnosticTag t : d.getTags()) {
+        sb.append(t == DiagnosticTag.Unnecessary ? " (unnecessary)" : " (deprecated)");
+      }
+    }
+    sb.append(' ').append(d.getMessage());
+    if (d.getRelatedInformation() != null) {
+      for (var r : d.getRelatedInformation()) {
+        sb.append("\n  related ").append(r.getLocation().getUri().startsWith("file:") ? "" : "")
+            .append(renderLocation(r.getLocation().getUri(), r.getLocation().getRange()))
+            .append(' ').append(r.getMessage());
+      }
+    }
+    return sb.toString();
+  }
+
+  String renderLocation(String uri, Range r) {
+    return name(uri) + " " + render(r);
+  }
+
+  private List<String> renderAll(PublishDiagnosticsParams p) {
+    List<String> out = new ArrayList<>();
+    if (p == null) {
+      return out;
+    }
+    List<Diagnostic> ds = new ArrayList<>(p.getDiagnostics());
+    ds.sort(Comparator.comparing((Diagnostic d) -> d.getRange().getStart().getLine())
+        .thenComparing(d -> d.getRange().getStart().getCharacter())
+        .thenComparing(Diagnostic::getMessage));
+    for (Diagnostic d : ds) {
+      out.addAll(List.of(render(d).split("\n")));
+    }
+    return out;
+  }
+
+  /**
+   * {@code -- diagnostics FILE}: waits until the diagnostics published for the current version
+   * of FILE are those expected (evaluation adds its own after the compiler's), then compares.
+   */
+  private void diagnostics(Scenario.Step step) throws Exception {
+    String uri = uri(step.args().get(0));
+    int version = h.version(uri);
+    PublishDiagnosticsParams p = h.client.awaitDiagnostics(uri,
+        x -> (x.getVersion() == null || x.getVersion() >= version) && renderAll(x).equals(step.expected()),
+        LspHarness.TIMEOUT_MS);
+    assertEquals(String.join("\n", step.expected()), String.join("\n", renderAll(p)));
+  }
+
+  // ---- edits ----
+
+  /**
+   * {@code -- change FILE FROM TO}: replaces the text between two positions by the body (its
+   * lines joined with newlines; an empty body deletes). {@code FROM} alone inserts.
+   */
+  private void change(Scenario.Step step) {
+    String file = step.args().get(0);
+    Position from = position(file, step.args().get(1));
+    Position to = step.args().size() > 2 ? position(file, step.args().get(2)) : from;
+    String insert = String.join("\n", step.expected());
+    TextDocumentContentChangeEvent e = new TextDocumentContentChangeEvent(new Range(from, to), insert);
+    h.change(uri(file), List.of(e));
+    // Keep our copy of the text in step, for later positions.
+    String text = texts.get(file);
+    LineIndex li = new LineIndex(text);
+    int a = li.offset(from.getLine(), from.getCharacter(), encoding());
+    int b = li.offset(to.getLine(), to.getCharacter(), encoding());
+    texts.put(file, text.substring(0, a) + insert + text.substring(b));
+  }
+
+  // ---- nix4j/syntaxTree ----
+
+  private void syntaxTree(Scenario.Step step) throws Exception {
+    NixLanguageServer.SyntaxTreeParams p = new NixLanguageServer.SyntaxTreeParams();
+    p.uri = uri(step.args().get(0));
+    String tree = LspHarness.get(h.server.syntaxTree(p));
+    for (String line : step.expected()) {
+      assertTrue(tree.contains(line), "the tree has no line " + line + ":\n" + tree);
+    }
+  }
+
+  static String unicode(String bytes) {
+    return Bytes.toUnicode(bytes);
+  }
+}
