@@ -22,6 +22,7 @@ final class Capabilities {
     sync.setChange(TextDocumentSyncKind.Incremental);
     sync.setSave(new SaveOptions(false));
     c.setTextDocumentSync(sync);
+    c.setHoverProvider(true);
     c.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(EVALUATE_COMMAND)));
     return c;
   }

@@ -11,9 +11,9 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DiagnosticTag;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.nix4j.server.ide.Diagnostics;
-import org.nix4j.server.ide.FileAnalysis;
-import org.nix4j.server.ide.IdeDiagnostic;
+import org.nix4j.server.analysis.Diagnostics;
+import org.nix4j.server.analysis.FileAnalysis;
+import org.nix4j.server.analysis.IdeDiagnostic;
 import org.nix4j.syntax.Bytes;
 
 /**
@@ -37,7 +37,7 @@ final class DiagnosticsPublisher {
   /** Compiles the document's latest version and publishes, soon, on the analysis thread. */
   void schedule(String uri) {
     if (scheduled.add(uri)) {
-      ctx.workers.analysis.execute(() -> {
+      ctx.onAnalysisThread(() -> {
         scheduled.remove(uri);
         try {
           publishCompile(uri);
@@ -66,7 +66,7 @@ final class DiagnosticsPublisher {
 
   /** Adds the diagnostics of evaluating {@code file}, if it is still the version shown. */
   void addEvaluation(String uri, FileAnalysis file, List<IdeDiagnostic> eval) {
-    ctx.workers.analysis.execute(() -> {
+    ctx.onAnalysisThread(() -> {
       Published last = published.get(uri);
       if (last == null || last.file != file || !ctx.documents.isOpen(uri)) {
         return;
@@ -79,7 +79,7 @@ final class DiagnosticsPublisher {
 
   /** Sends again what every open document has, with the current settings. */
   void republishAll() {
-    ctx.workers.analysis.execute(() -> {
+    ctx.onAnalysisThread(() -> {
       for (Map.Entry<String, Published> e : published.entrySet()) {
         send(e.getKey(), e.getValue());
       }
@@ -88,7 +88,7 @@ final class DiagnosticsPublisher {
 
   /** Clears the diagnostics of a closed document. */
   void clear(String uri) {
-    ctx.workers.analysis.execute(() -> {
+    ctx.onAnalysisThread(() -> {
       published.remove(uri);
       ctx.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     });

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
-import org.nix4j.server.ide.FileAnalysis;
+import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.syntax.Bytes;
 import org.nix4j.syntax.LineIndex;
 import org.nix4j.syntax.Parse;

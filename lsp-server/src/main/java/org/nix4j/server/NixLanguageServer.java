@@ -21,7 +21,7 @@ import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
-import org.nix4j.server.ide.FileAnalysis;
+import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.syntax.Bytes;
 import org.nix4j.syntax.LineIndex;
 
@@ -71,7 +71,8 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
     ctx.setWorkspaceFolders(folders(params));
     ctx.setSettings(Settings.from(params.getInitializationOptions()));
     textDocuments.setClientCapabilities(caps);
-    status("starting", null);
+    ctx.reconfigureEval();
+    ctx.status("starting");
     InitializeResult result = new InitializeResult(Capabilities.of(encoding), new ServerInfo("nix4j", Version.VERSION));
     return CompletableFuture.completedFuture(result);
   }
@@ -105,7 +106,7 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public void initialized(InitializedParams params) {
-    status("ready", null);
+    ctx.status("ready");
     pullConfiguration();
   }
 
@@ -125,34 +126,25 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
     });
   }
 
-  void status(String state, String message) {
-    Nix4jLanguageClient c = ctx.client();
-    if (c != null) {
-      c.status(new Nix4jLanguageClient.StatusParams(state, message));
-    }
-  }
 
   @Override
   public CompletableFuture<Object> shutdown() {
     shutdown = true;
-    textDocuments.stop();
-    ctx.workers.shutdown();
+    ctx.close();
     return CompletableFuture.completedFuture(null);
   }
 
   @Override
   public void exit() {
     if (!shutdown) {
-      textDocuments.stop();
-      ctx.workers.shutdown();
+      ctx.close();
     }
     onExit.run();
   }
 
   /** Stops the server's threads when the connection ends without {@code shutdown}. */
   void exitQuietly() {
-    textDocuments.stop();
-    ctx.workers.shutdown();
+    ctx.close();
   }
 
   /** Whether {@code shutdown} came before {@code exit} (the exit code is 0 then, else 1). */

@@ -1,13 +1,18 @@
 package org.nix4j.server;
 
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.services.TextDocumentService;
-import org.nix4j.server.ide.FileAnalysis;
+import org.nix4j.server.analysis.FileAnalysis;
 
 /**
  * {@code textDocument/*}: keeps the documents in step with the editor and answers requests on
@@ -29,9 +34,19 @@ final class NixTextDocumentService implements TextDocumentService {
   void stop() {
   }
 
-  /** The snapshot of an open document, or null. */
+  /** The snapshot of an open document, or of the file on disk it names; null when neither. */
   FileAnalysis file(String uri) {
-    return uri == null ? null : ctx.documents.snapshot(uri);
+    if (uri == null) {
+      return null;
+    }
+    FileAnalysis f = ctx.documents.snapshot(uri);
+    if (f == null) {
+      java.nio.file.Path p = Documents.pathOf(uri);
+      if (p != null) {
+        f = ctx.documents.file(p);
+      }
+    }
+    return f;
   }
 
   FileAnalysis file(TextDocumentIdentifier id) {
@@ -47,6 +62,9 @@ final class NixTextDocumentService implements TextDocumentService {
     }
     var doc = params.getTextDocument();
     ctx.documents.open(doc.getUri(), doc.getVersion(), doc.getText());
+    if (ctx.workspaceFolders().isEmpty()) {
+      ctx.reconfigureEval();
+    }
     ctx.diagnostics.schedule(doc.getUri());
   }
 
@@ -60,6 +78,10 @@ final class NixTextDocumentService implements TextDocumentService {
     int v = version != null ? version : ctx.documents.version(uri) + 1;
     if (ctx.documents.change(uri, v, params.getContentChanges(), ctx.convert())) {
       ctx.diagnostics.schedule(uri);
+      java.nio.file.Path p = Documents.pathOf(uri);
+      if (p != null) {
+        ctx.eval.invalidate(p);
+      }
     }
   }
 
@@ -70,10 +92,34 @@ final class NixTextDocumentService implements TextDocumentService {
     }
     String uri = params.getTextDocument().getUri();
     ctx.documents.close(uri);
+    ctx.eval.forget(uri);
     ctx.diagnostics.clear(uri);
   }
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
+  }
+
+  // ---- features ----
+
+  /** How long a request may evaluate, at most (the settings may say less). */
+  static final long REQUEST_EVAL_MS = 2000;
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    String uri = params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Convert convert = ctx.convert();
+    int offset = convert.offset(file.lines(), params.getPosition());
+    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
+        doc -> org.nix4j.server.ide.Hover.at(file, offset, doc)), r -> {
+          if (r == null) {
+            return null;
+          }
+          return new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()), convert.range(file.lines(), r.range()));
+        });
   }
 }

@@ -82,6 +82,7 @@ final class ScenarioRunner {
       case "diagnostics" -> diagnostics(step);
       case "change" -> change(step);
       case "syntaxTree" -> syntaxTree(step);
+      case "hover" -> hover(step);
       default -> throw new AssertionError("unknown step " + step.kind());
     }
   }
@@ -165,6 +166,42 @@ final class ScenarioRunner {
     int a = li.offset(from.getLine(), from.getCharacter(), encoding());
     int b = li.offset(to.getLine(), to.getCharacter(), encoding());
     texts.put(file, text.substring(0, a) + insert + text.substring(b));
+  }
+
+  // ---- hover ----
+
+  /** The position a request step is about: FILE then a marker or LINE:COL. */
+  org.eclipse.lsp4j.TextDocumentPositionParams at(Scenario.Step step) {
+    String file = step.args().get(0);
+    return new org.eclipse.lsp4j.TextDocumentPositionParams(
+        new org.eclipse.lsp4j.TextDocumentIdentifier(uri(file)), position(file, step.args().get(1)));
+  }
+
+  /**
+   * {@code -- hover FILE POS}: each expected line must be in the hover's text ({@code !line}:
+   * must not be); {@code null} alone: no hover at all.
+   */
+  private void hover(Scenario.Step step) throws Exception {
+    var at = at(step);
+    org.eclipse.lsp4j.Hover hv = LspHarness.get(h.server.getTextDocumentService().hover(
+        new org.eclipse.lsp4j.HoverParams(at.getTextDocument(), at.getPosition())));
+    if (step.expected().equals(List.of("null"))) {
+      assertEquals(null, hv, "expected no hover");
+      return;
+    }
+    assertTrue(hv != null, "no hover");
+    String text = hv.getContents().getRight().getValue();
+    contains(step.expected(), text);
+  }
+
+  static void contains(List<String> expected, String text) {
+    for (String line : expected) {
+      if (line.startsWith("!")) {
+        assertTrue(!text.contains(line.substring(1)), "the text has " + line.substring(1) + ":\n" + text);
+      } else {
+        assertTrue(text.contains(line), "the text has no " + line + ":\n" + text);
+      }
+    }
   }
 
   // ---- nix4j/syntaxTree ----

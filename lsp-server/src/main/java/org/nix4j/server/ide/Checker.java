@@ -1,5 +1,9 @@
 package org.nix4j.server.ide;
 
+import org.nix4j.server.analysis.Diagnostics;
+import org.nix4j.server.analysis.FileAnalysis;
+import org.nix4j.server.analysis.IdeDiagnostic;
+
 import java.util.List;
 import org.nix4j.syntax.SourceFile;
 

@@ -1,4 +1,4 @@
-package org.nix4j.server.ide;
+package org.nix4j.server.analysis;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.nix4j.server.ide;
+package org.nix4j.server.analysis;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.nix4j.server.ide;
+package org.nix4j.server.analysis;
 
 /**
  * Stable codes of the diagnostics the language server adds to the compiler's (which are
