@@ -407,8 +407,19 @@ public final class Parser {
       case HPATH:
       case SPATH:
         return k.display() + " `" + abbreviate(tokens.text(i)) + "`";
-      case ERROR_TOKEN:
-        return "character `" + Bytes.toUnicode(tokens.text(i)) + "`";
+      case ERROR_TOKEN: {
+        String t = tokens.text(i);
+        String u = Bytes.toUnicode(t);
+        if (u.length() == 1 && (u.charAt(0) < 0x20 || u.charAt(0) == 0x7f || u.charAt(0) == 0xfffd)
+            || u.equals("\ufeff")) {
+          StringBuilder hex = new StringBuilder("byte");
+          for (int j = 0; j < t.length(); j++) {
+            hex.append(String.format(" 0x%02x", (int) t.charAt(j)));
+          }
+          return hex.toString();
+        }
+        return "character `" + u + "`";
+      }
       default:
         return k.display();
     }
@@ -970,6 +981,7 @@ public final class Parser {
       case INT:
       case FLOAT:
       case URI: {
+        checkNumber(kind);
         int m = start();
         bump();
         complete(m, SyntaxKind.LITERAL);
@@ -1067,6 +1079,17 @@ public final class Parser {
     int m = start();
     bump();
     complete(m, SyntaxKind.ERROR);
+  }
+
+  /** Nix's lexer rejects integers that overflow and floats out of range. */
+  private void checkNumber(SyntaxKind kind) {
+    int i = sig[p];
+    int len = tokens.starts[i + 1] - tokens.starts[i];
+    if (kind == SyntaxKind.INT && len > 18 && Literals.parseInt(tokens.text(i)) == null) {
+      error(errorRange(), "invalid integer '" + tokens.text(i) + "'");
+    } else if (kind == SyntaxKind.FLOAT && Literals.parseFloat(tokens.text(i)) == null) {
+      error(errorRange(), "invalid float '" + tokens.text(i) + "'");
+    }
   }
 
   private void list1(int m, int open) {

@@ -124,7 +124,7 @@ class EvalFixturesTest {
     Path f = Path.of(base + (kind.equals("ok") ? ".exp" : ".err"));
     String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
     String dir = RealIO.fromPath(nix.toAbsolutePath().normalize().getParent());
-    text = text.replace("@DIR@", dir);
+    text = text.replace("@DIR@", dir).replace("@FIXTURES@", RealIO.fromPath(FIXTURES.toAbsolutePath().normalize()));
     if (kind.equals("fail")) {
       int nl = text.indexOf('\n');
       return nl < 0 ? text : text.substring(0, nl);

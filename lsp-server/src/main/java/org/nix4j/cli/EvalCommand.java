@@ -28,7 +28,8 @@ import org.nix4j.vm.NixError;
  */
 final class EvalCommand implements Main.Command {
   static final String USAGE = "usage: nix4j eval [--strict] [--json] [--xml] [-I PATH] [--arg NAME EXPR]"
-      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] (FILE | -E EXPR)";
+      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--show-trace]"
+      + " [--dump-bytecode] [--trace-runtime] (FILE | -E EXPR)";
 
   @Override
   public String summary() {
@@ -40,6 +41,8 @@ final class EvalCommand implements Main.Command {
     Instantiate.Request req = new Instantiate.Request();
     req.cwd = RealIO.fromPath(Path.of("").toAbsolutePath());
     boolean showTrace = false;
+    boolean dumpBytecode = false;
+    boolean traceRuntime = false;
     List<String> files = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -50,6 +53,8 @@ final class EvalCommand implements Main.Command {
           case "--xml" -> req.xml = true;
           case "--eval" -> { }
           case "--show-trace" -> showTrace = true;
+          case "--dump-bytecode" -> dumpBytecode = true;
+          case "--trace-runtime" -> traceRuntime = true;
           case "-A", "--attr" -> req.attrPaths.add(bytes(args[++i]));
           case "--arg" -> {
             String n = args[++i];
@@ -105,6 +110,15 @@ final class EvalCommand implements Main.Command {
     opts.searchPath = SearchPath.parse(includes, io.getEnv("NIX_PATH").orElse(null));
     opts.readOnly = req.readOnly;
     opts.traceSink = s -> err.println(NixString.unicodeOf(s));
+    if (dumpBytecode) {
+      opts.compileListener = (name, proto) -> {
+        err.println("bytecode of " + name + ":");
+        err.print(org.nix4j.bytecode.Disassembler.dump(proto));
+      };
+    }
+    if (traceRuntime) {
+      opts.observer = new org.nix4j.vm.TracingObserver(err, true);
+    }
     Evaluator ev = new Evaluator(opts);
     String result;
     try {
