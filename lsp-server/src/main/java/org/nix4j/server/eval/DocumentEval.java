@@ -1,8 +1,11 @@
 package org.nix4j.server.eval;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.compiler.CompileOptions;
 import org.nix4j.compiler.CompileResult;
@@ -11,6 +14,9 @@ import org.nix4j.eval.Evaluator;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.syntax.SourceFile;
 import org.nix4j.syntax.TextRange;
+import org.nix4j.value.Closure;
+import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixUnknown;
 import org.nix4j.value.Thunk;
 import org.nix4j.value.Value;
 
@@ -70,6 +76,11 @@ public final class DocumentEval {
     return file.source();
   }
 
+  /** The code of the file and the compiler's diagnostics. */
+  public CompileResult compiled() {
+    return compiled;
+  }
+
   /** The thunk of the file's value. */
   public Thunk root() {
     return root;
@@ -77,6 +88,43 @@ public final class DocumentEval {
 
   public ValueOracle oracle() {
     return oracle;
+  }
+
+  /**
+   * The value of a file whose value is a function ({@code { lib, pkgs, ... }: …}), as the
+   * editor evaluates it: applied to unknown values ({@link NixUnknown}) for the parameter and
+   * the formals without a default; formals with a default take it.
+   */
+  public Thunk applied(Closure f) {
+    Formals formals = f.proto.formals;
+    List<String> required = null;
+    if (formals != null) {
+      required = new ArrayList<>();
+      for (int i = 0; i < formals.names().size(); i++) {
+        if (!formals.hasDefault().get(i)) {
+          required.add(formals.names().get(i));
+        }
+      }
+    }
+    Value a = unknownArgument(required);
+    return new Thunk(vm -> vm.call(f, a));
+  }
+
+  /**
+   * The argument the file's function is applied to: an unknown for {@code x: …}
+   * ({@code required} null), else a set of an unknown for each formal without a default.
+   */
+  Value unknownArgument(List<String> required) {
+    if (required == null) {
+      return new NixUnknown("the argument of the function of this file");
+    }
+    List<String> names = new ArrayList<>(required);
+    Collections.sort(names);
+    Value[] values = new Value[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = new NixUnknown("the argument '" + names.get(i) + "'");
+    }
+    return NixAttrs.ofSorted(names.toArray(new String[0]), values, null);
   }
 
   /** The calls of the function whose lambda spans {@code lambda}, or null if never called. */

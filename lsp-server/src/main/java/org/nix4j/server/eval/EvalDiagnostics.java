@@ -10,6 +10,7 @@ import org.nix4j.server.analysis.IdeDiagnostic;
 import org.nix4j.syntax.SourceFile;
 import org.nix4j.syntax.TextRange;
 import org.nix4j.syntax.ast.Expr;
+import org.nix4j.value.Closure;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixList;
 import org.nix4j.value.SourcePos;
@@ -23,7 +24,7 @@ import org.nix4j.vm.Vm;
  * to a depth. Values defined in other files are forced where this file uses them but not
  * explored. Resumable: when the budget stops it, the next {@link #run} goes on where it was.
  */
-final class EvalDiagnostics {
+public final class EvalDiagnostics {
   static final int MAX_DEPTH = 6;
   static final int MAX_VALUES = 20_000;
   static final int MAX_LIST_ELEMENTS = 200;
@@ -36,13 +37,14 @@ final class EvalDiagnostics {
   private final Set<String> seen = new HashSet<>();
   private int visited;
   private boolean started;
+  private boolean appliedRoot;
 
-  EvalDiagnostics(DocumentEval doc) {
+  public EvalDiagnostics(DocumentEval doc) {
     this.doc = doc;
   }
 
   /** The diagnostics found so far. */
-  List<IdeDiagnostic> found() {
+  public List<IdeDiagnostic> found() {
     return List.copyOf(found);
   }
 
@@ -55,7 +57,7 @@ final class EvalDiagnostics {
    * {@link NixError.Kind#INTERRUPTED} error when the budget stops it (the value being forced is
    * tried again next time).
    */
-  void run(Vm vm) {
+  public void run(Vm vm) {
     if (!started) {
       started = true;
       todo.add(new Item(doc.root(), 0, null));
@@ -79,6 +81,12 @@ final class EvalDiagnostics {
         continue;
       }
       todo.pollFirst();
+      if (it.depth == 0 && v instanceof Closure f && !appliedRoot) {
+        // A file whose value is a function: evaluate its body with unknown arguments.
+        appliedRoot = true;
+        todo.addFirst(new Item(doc.applied(f), 0, null));
+        continue;
+      }
       if (++visited < MAX_VALUES && it.depth < MAX_DEPTH) {
         expand(v, it);
       }
@@ -113,7 +121,7 @@ final class EvalDiagnostics {
   }
 
   /** Adds a hint at the top of the file (the budget ran out, say). */
-  void note(String message) {
+  public void note(String message) {
     add(new IdeDiagnostic(IdeDiagnostic.Severity.HINT, Codes.EVAL_BUDGET, message,
         TextRange.empty(0), false, false, List.of()));
   }
@@ -143,6 +151,9 @@ final class EvalDiagnostics {
       Expr top = doc.file().parse().expr();
       at = top == null ? TextRange.empty(0) : top.range();
     }
+    if (compileErrorAt(at)) {
+      return; // the compiler reported it already: this part did not compile
+    }
     String code = switch (e.kind()) {
       case THROW -> Codes.EVAL_THROW;
       case ABORT -> Codes.EVAL_ABORT;
@@ -153,8 +164,18 @@ final class EvalDiagnostics {
     add(new IdeDiagnostic(IdeDiagnostic.Severity.ERROR, code, e.getMessage(), at, false, false, related));
   }
 
+  /** Whether the compiler reported an error where {@code at} is. */
+  private boolean compileErrorAt(TextRange at) {
+    for (org.nix4j.compiler.Diagnostic d : doc.compiled().diagnostics()) {
+      if (d.isError() && (d.range().contains(at.start()) || d.range().equals(at) || at.contains(d.range()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Adds the output of {@code builtins.trace} at the call, as a hint. */
-  void trace(SourcePos at, String text) {
+  public void trace(SourcePos at, String text) {
     if (!inThisFile(at)) {
       return;
     }

@@ -2,6 +2,7 @@ package org.nix4j.server.eval;
 
 import java.util.List;
 import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixUnknown;
 import org.nix4j.value.Thunk;
 import org.nix4j.value.Value;
 import org.nix4j.vm.Attrs;
@@ -62,6 +63,9 @@ final class Gens {
       }
       while (next < path.size()) {
         String name = path.get(next);
+        if (in instanceof NixUnknown) {
+          return in;
+        }
         if (!(in instanceof NixAttrs a)) {
           throw NixError.type("a set", in);
         }
@@ -103,6 +107,9 @@ final class Gens {
         }
         if (in != null) {
           // A scope was forced: look the name up in it.
+          if (in instanceof NixUnknown) {
+            return in;
+          }
           if (!(in instanceof NixAttrs a)) {
             throw NixError.type("a set", in);
           }

@@ -8,6 +8,7 @@ import org.nix4j.value.Closure;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixList;
 import org.nix4j.value.NixString;
+import org.nix4j.value.NixUnknown;
 import org.nix4j.value.PrimOpApp;
 import org.nix4j.value.Printer;
 import org.nix4j.value.SourcePos;
@@ -149,6 +150,9 @@ public final class ValueFormatter {
     }
     if (v instanceof NixAttrs || v instanceof NixList) {
       return v instanceof NixAttrs ? "{ … }" : "[ … ]";
+    }
+    if (v instanceof NixUnknown u) {
+      return "«unknown: " + u.origin + "»";
     }
     return Printer.print(v);
   }

@@ -216,10 +216,26 @@ public final class ValueOracle {
   /** The argument of the first call of the function {@code lambda}. */
   private Thunk argument(SyntaxNode lambda) {
     DocumentEval.Calls calls = doc.calls(lambda.range());
-    if (calls == null) {
-      return Gens.failing(new NotCalled("the function was not called"));
+    if (calls != null) {
+      return Gens.forced(calls.first());
     }
-    return Gens.forced(calls.first());
+    Expr top = doc.file().parse().expr();
+    if (top != null && top.syntax() == lambda) {
+      // The file's function: what the background evaluation applies it to.
+      SyntaxNode pattern = lambda.firstChild(SyntaxKind.PATTERN);
+      List<String> required = null;
+      if (pattern != null) {
+        required = new ArrayList<>();
+        for (SyntaxNode e : pattern.childNodes()) {
+          if (e.kind() == SyntaxKind.PAT_ENTRY && e.firstToken(SyntaxKind.QUESTION) == null
+              && e.firstToken(SyntaxKind.IDENT) != null) {
+            required.add(e.firstToken(SyntaxKind.IDENT).text());
+          }
+        }
+      }
+      return Gens.forced(doc.unknownArgument(required));
+    }
+    return Gens.failing(new NotCalled("the function was not called"));
   }
 
   /** The value of a {@code let} or {@code rec} name from its bindings. */
