@@ -23,6 +23,10 @@ final class Capabilities {
     sync.setSave(new SaveOptions(false));
     c.setTextDocumentSync(sync);
     c.setHoverProvider(true);
+    c.setDefinitionProvider(true);
+    c.setReferencesProvider(true);
+    c.setDocumentHighlightProvider(true);
+    c.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
     c.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(EVALUATE_COMMAND)));
     return c;
   }

@@ -94,6 +94,11 @@ final class DiagnosticsPublisher {
     });
   }
 
+  /** Whether no document waits to be compiled. */
+  boolean idle() {
+    return scheduled.isEmpty();
+  }
+
   /** What was last published for a document (for tests and the status). */
   List<IdeDiagnostic> current(String uri) {
     Published p = published.get(uri);

@@ -147,6 +147,11 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
     ctx.close();
   }
 
+  /** Waits until the server has nothing left to do (for tests and benchmarks). */
+  public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+    return ctx.awaitIdle(timeoutMs);
+  }
+
   /** Whether {@code shutdown} came before {@code exit} (the exit code is 0 then, else 1). */
   public boolean wasShutdown() {
     return shutdown;

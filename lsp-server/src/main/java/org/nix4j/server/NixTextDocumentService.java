@@ -105,6 +105,126 @@ final class NixTextDocumentService implements TextDocumentService {
   /** How long a request may evaluate, at most (the settings may say less). */
   static final long REQUEST_EVAL_MS = 2000;
 
+  /** Runs {@code work} on a request thread; cancellation reaches it through the checker. */
+  <T> CompletableFuture<T> async(java.util.function.Function<org.eclipse.lsp4j.jsonrpc.CancelChecker, T> work) {
+    return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(ctx.workers.requests, work);
+  }
+
+  /** A place of an answer as an LSP location. */
+  org.eclipse.lsp4j.Location location(FileAnalysis current, String currentUri, org.nix4j.server.ide.Place p) {
+    String uri;
+    if (p.source() == current.source()) {
+      uri = currentUri;
+    } else if (p.path() != null) {
+      uri = ctx.documents.uriOf(p.path());
+    } else {
+      uri = p.source().name();
+    }
+    org.eclipse.lsp4j.Range range = p.source() != null
+        ? ctx.convert().range(p.source().lines(), p.range())
+        : new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(0, 0));
+    return new org.eclipse.lsp4j.Location(uri, range);
+  }
+
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<java.util.List<? extends org.eclipse.lsp4j.Location>,
+      java.util.List<? extends org.eclipse.lsp4j.LocationLink>>> definition(org.eclipse.lsp4j.DefinitionParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(java.util.List.of()));
+    }
+    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    java.util.function.Function<java.util.List<org.nix4j.server.ide.Place>,
+        org.eclipse.lsp4j.jsonrpc.messages.Either<java.util.List<? extends org.eclipse.lsp4j.Location>,
+            java.util.List<? extends org.eclipse.lsp4j.LocationLink>>> toLsp = places ->
+        org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(places.stream().map(p -> location(file, uri, p)).toList());
+    java.util.List<org.nix4j.server.ide.Place> fast = org.nix4j.server.ide.GotoDefinition.at(file, offset, null);
+    if (!fast.isEmpty()) {
+      return CompletableFuture.completedFuture(toLsp.apply(fast));
+    }
+    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
+        doc -> org.nix4j.server.ide.GotoDefinition.at(file, offset, doc)), toLsp);
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<? extends org.eclipse.lsp4j.Location>> references(
+      org.eclipse.lsp4j.ReferenceParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(java.util.List.of());
+    }
+    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    boolean withDecl = params.getContext() == null || params.getContext().isIncludeDeclaration();
+    return async(cancel -> org.nix4j.server.ide.References.at(file, offset).stream()
+        .filter(o -> withDecl || !o.definition())
+        .map(o -> new org.eclipse.lsp4j.Location(uri, ctx.convert().range(file.lines(), o.range())))
+        .toList());
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<? extends org.eclipse.lsp4j.DocumentHighlight>> documentHighlight(
+      org.eclipse.lsp4j.DocumentHighlightParams params) {
+    FileAnalysis file = file(params.getTextDocument());
+    if (file == null) {
+      return CompletableFuture.completedFuture(java.util.List.of());
+    }
+    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    return async(cancel -> org.nix4j.server.ide.References.at(file, offset).stream()
+        .map(o -> new org.eclipse.lsp4j.DocumentHighlight(ctx.convert().range(file.lines(), o.range()),
+            o.definition() ? org.eclipse.lsp4j.DocumentHighlightKind.Write : org.eclipse.lsp4j.DocumentHighlightKind.Read))
+        .toList());
+  }
+
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range,
+      org.eclipse.lsp4j.PrepareRenameResult, org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(
+      org.eclipse.lsp4j.PrepareRenameParams params) {
+    FileAnalysis file = file(params.getTextDocument());
+    if (file == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    return async(cancel -> {
+      try {
+        org.nix4j.syntax.TextRange r = org.nix4j.server.ide.Rename.prepare(file, offset);
+        return org.eclipse.lsp4j.jsonrpc.messages.Either3.forFirst(ctx.convert().range(file.lines(), r));
+      } catch (org.nix4j.server.ide.Rename.Refused e) {
+        throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed, e.getMessage(), null));
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    return async(cancel -> {
+      try {
+        var edits = org.nix4j.server.ide.Rename.rename(file, offset, params.getNewName());
+        return workspaceEdit(uri, file, edits);
+      } catch (org.nix4j.server.ide.Rename.Refused e) {
+        throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed, e.getMessage(), null));
+      }
+    });
+  }
+
+  /** Edits of one document as a workspace edit (versioned document changes). */
+  org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(String uri, FileAnalysis file, java.util.List<org.nix4j.server.ide.SourceEdit> edits) {
+    java.util.List<org.eclipse.lsp4j.TextEdit> out = new java.util.ArrayList<>();
+    for (var e : edits) {
+      out.add(new org.eclipse.lsp4j.TextEdit(ctx.convert().range(file.lines(), e.range()), e.newText()));
+    }
+    return new org.eclipse.lsp4j.WorkspaceEdit(java.util.Map.of(uri, out));
+  }
+
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
     String uri = params.getTextDocument() == null ? null : params.getTextDocument().getUri();

@@ -130,6 +130,33 @@ final class ServerContext {
     eval.evaluate(uri, file, diagnostics::addEvaluation);
   }
 
+  /**
+   * Waits until every scheduled compilation, evaluation and publication is done (for tests and
+   * benchmarks); false after {@code timeoutMs}.
+   */
+  boolean awaitIdle(long timeoutMs) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    int quiet = 0;
+    while (System.currentTimeMillis() < deadline) {
+      java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+      onAnalysisThread(() -> f.complete(null));
+      try {
+        f.get(Math.max(1, deadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return false;
+      }
+      if (eval.idle() && diagnostics.idle()) {
+        if (++quiet == 2) {
+          return true;
+        }
+      } else {
+        quiet = 0;
+      }
+      Thread.sleep(5);
+    }
+    return false;
+  }
+
   /** Stops the threads (after shutdown, or when the connection ends). */
   void close() {
     closed = true;

@@ -83,6 +83,11 @@ final class ScenarioRunner {
       case "change" -> change(step);
       case "syntaxTree" -> syntaxTree(step);
       case "hover" -> hover(step);
+      case "definition" -> definition(step);
+      case "references" -> references(step);
+      case "highlight" -> highlight(step);
+      case "prepareRename" -> prepareRename(step);
+      case "rename" -> rename(step);
       default -> throw new AssertionError("unknown step " + step.kind());
     }
   }
@@ -141,6 +146,7 @@ final class ScenarioRunner {
   private void diagnostics(Scenario.Step step) throws Exception {
     String uri = uri(step.args().get(0));
     int version = h.version(uri);
+    assertTrue(h.impl.awaitIdle(LspHarness.TIMEOUT_MS), "the server is still busy");
     PublishDiagnosticsParams p = h.client.awaitDiagnostics(uri,
         x -> (x.getVersion() == null || x.getVersion() >= version) && renderAll(x).equals(step.expected()),
         LspHarness.TIMEOUT_MS);
@@ -204,6 +210,99 @@ final class ScenarioRunner {
     }
   }
 
+  // ---- navigation ----
+
+  private List<String> locations(List<? extends org.eclipse.lsp4j.Location> locs) {
+    List<org.eclipse.lsp4j.Location> sorted = new ArrayList<>(locs);
+    sorted.sort(Comparator.comparing((org.eclipse.lsp4j.Location l) -> l.getUri())
+        .thenComparing(l -> l.getRange().getStart().getLine())
+        .thenComparing(l -> l.getRange().getStart().getCharacter()));
+    List<String> out = new ArrayList<>();
+    for (var l : sorted) {
+      out.add(renderLocation(l.getUri(), l.getRange()));
+    }
+    return out;
+  }
+
+  /** {@code -- definition FILE POS}: the locations, {@code FILE RANGE}, sorted. */
+  private void definition(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var r = LspHarness.get(h.server.getTextDocumentService().definition(
+        new org.eclipse.lsp4j.DefinitionParams(at.getTextDocument(), at.getPosition())));
+    assertLines(step.expected(), r == null ? List.of() : locations(r.getLeft()));
+  }
+
+  /** {@code -- references FILE POS}: the locations with the declarations, sorted. */
+  private void references(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var r = LspHarness.get(h.server.getTextDocumentService().references(new org.eclipse.lsp4j.ReferenceParams(
+        at.getTextDocument(), at.getPosition(), new org.eclipse.lsp4j.ReferenceContext(true))));
+    assertLines(step.expected(), locations(r));
+  }
+
+  /** {@code -- highlight FILE POS}: {@code RANGE read|write} in order. */
+  private void highlight(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var r = LspHarness.get(h.server.getTextDocumentService().documentHighlight(
+        new org.eclipse.lsp4j.DocumentHighlightParams(at.getTextDocument(), at.getPosition())));
+    List<String> out = new ArrayList<>();
+    for (var d : r) {
+      out.add(render(d.getRange()) + " " + d.getKind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertLines(step.expected(), out);
+  }
+
+  /** {@code -- prepareRename FILE POS}: the range, or {@code refused: MESSAGE}. */
+  private void prepareRename(Scenario.Step step) throws Exception {
+    var at = at(step);
+    String got;
+    try {
+      var r = LspHarness.get(h.server.getTextDocumentService().prepareRename(
+          new org.eclipse.lsp4j.PrepareRenameParams(at.getTextDocument(), at.getPosition())));
+      got = render(r.getFirst());
+    } catch (java.util.concurrent.ExecutionException e) {
+      got = "refused: " + e.getCause().getMessage();
+    }
+    assertLines(step.expected(), List.of(got));
+  }
+
+  /**
+   * {@code -- rename FILE POS NEWNAME}: the whole text of FILE after the edits, or
+   * {@code refused: MESSAGE}.
+   */
+  private void rename(Scenario.Step step) throws Exception {
+    var at = at(step);
+    String file = step.args().get(0);
+    List<String> got;
+    try {
+      var r = LspHarness.get(h.server.getTextDocumentService().rename(
+          new org.eclipse.lsp4j.RenameParams(at.getTextDocument(), at.getPosition(), step.args().get(2))));
+      got = List.of(applyEdits(texts.get(file), r.getChanges().get(uri(file))).split("\n", -1));
+    } catch (java.util.concurrent.ExecutionException e) {
+      got = List.of("refused: " + e.getCause().getMessage());
+    }
+    List<String> trimmed = new ArrayList<>(got);
+    while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isEmpty()) {
+      trimmed.remove(trimmed.size() - 1);
+    }
+    assertLines(step.expected(), trimmed);
+  }
+
+  /** The text after LSP edits (non-overlapping), positions in the negotiated encoding. */
+  String applyEdits(String text, List<org.eclipse.lsp4j.TextEdit> edits) {
+    LineIndex li = new LineIndex(text);
+    List<org.eclipse.lsp4j.TextEdit> sorted = new ArrayList<>(edits);
+    sorted.sort(Comparator.comparing((org.eclipse.lsp4j.TextEdit e) -> li.offset(
+        e.getRange().getStart().getLine(), e.getRange().getStart().getCharacter(), encoding())).reversed());
+    StringBuilder sb = new StringBuilder(text);
+    for (var e : sorted) {
+      int a = li.offset(e.getRange().getStart().getLine(), e.getRange().getStart().getCharacter(), encoding());
+      int b = li.offset(e.getRange().getEnd().getLine(), e.getRange().getEnd().getCharacter(), encoding());
+      sb.replace(a, b, e.getNewText());
+    }
+    return sb.toString();
+  }
+
   // ---- nix4j/syntaxTree ----
 
   private void syntaxTree(Scenario.Step step) throws Exception {
@@ -213,6 +312,10 @@ final class ScenarioRunner {
     for (String line : step.expected()) {
       assertTrue(tree.contains(line), "the tree has no line " + line + ":\n" + tree);
     }
+  }
+
+  static void assertLines(List<String> expected, List<String> actual) {
+    assertEquals(String.join("\n", expected), String.join("\n", actual));
   }
 
   static String unicode(String bytes) {

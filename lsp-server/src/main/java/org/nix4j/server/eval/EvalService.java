@@ -60,6 +60,7 @@ public final class EvalService implements AutoCloseable {
   private final Consumer<Boolean> busy;
   private volatile Config config;
   private volatile boolean closed;
+  private volatile boolean working;
   /** The background run in progress, or null (eval thread writes; others read to preempt). */
   private volatile Background running;
   // Evaluation-thread state.
@@ -293,6 +294,7 @@ public final class EvalService implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
+      working = true;
       try {
         j.run();
       } catch (RuntimeException | StackOverflowError e) {
@@ -300,10 +302,16 @@ public final class EvalService implements AutoCloseable {
       } catch (OutOfMemoryError e) {
         world = null;
       }
+      working = false;
       if (queue.isEmpty() && background.isEmpty()) {
         busy.accept(false);
       }
     }
+  }
+
+  /** Whether nothing is queued or running (for tests and benchmarks). */
+  public boolean idle() {
+    return queue.isEmpty() && background.isEmpty() && !working;
   }
 
   /** Runs {@code r} on the evaluation thread after what is queued now (for tests). */
