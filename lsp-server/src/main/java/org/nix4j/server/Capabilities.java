@@ -23,6 +23,9 @@ final class Capabilities {
     sync.setSave(new SaveOptions(false));
     c.setTextDocumentSync(sync);
     c.setHoverProvider(true);
+    org.eclipse.lsp4j.CompletionOptions completion = new org.eclipse.lsp4j.CompletionOptions(false, List.of(".", "/"));
+    c.setCompletionProvider(completion);
+    c.setSignatureHelpProvider(new org.eclipse.lsp4j.SignatureHelpOptions(List.of(" ", "{")));
     c.setDefinitionProvider(true);
     c.setReferencesProvider(true);
     c.setDocumentHighlightProvider(true);

@@ -226,6 +226,78 @@ final class NixTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<java.util.List<org.eclipse.lsp4j.CompletionItem>,
+      org.eclipse.lsp4j.CompletionList>> completion(org.eclipse.lsp4j.CompletionParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(
+          new org.eclipse.lsp4j.CompletionList(false, java.util.List.of())));
+    }
+    Convert convert = ctx.convert();
+    int offset = convert.offset(file.lines(), params.getPosition());
+    java.util.List<String> roots = ctx.evalConfig().roots();
+    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
+        doc -> org.nix4j.server.ide.Completion.at(file, offset, doc, roots)), r -> {
+          java.util.List<org.eclipse.lsp4j.CompletionItem> items = new java.util.ArrayList<>();
+          for (var it : r.items()) {
+            org.eclipse.lsp4j.CompletionItem ci = new org.eclipse.lsp4j.CompletionItem(it.label());
+            ci.setKind(switch (it.kind()) {
+              case VARIABLE -> org.eclipse.lsp4j.CompletionItemKind.Variable;
+              case FUNCTION -> org.eclipse.lsp4j.CompletionItemKind.Function;
+              case FIELD -> org.eclipse.lsp4j.CompletionItemKind.Field;
+              case PROPERTY -> org.eclipse.lsp4j.CompletionItemKind.Property;
+              case KEYWORD -> org.eclipse.lsp4j.CompletionItemKind.Keyword;
+              case CONSTANT -> org.eclipse.lsp4j.CompletionItemKind.Constant;
+              case FILE -> org.eclipse.lsp4j.CompletionItemKind.File;
+              case FOLDER -> org.eclipse.lsp4j.CompletionItemKind.Folder;
+            });
+            ci.setDetail(it.detail());
+            if (it.documentation() != null) {
+              ci.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, it.documentation()));
+            }
+            ci.setSortText(it.sortText());
+            ci.setFilterText(it.label());
+            ci.setTextEdit(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(
+                new org.eclipse.lsp4j.TextEdit(convert.range(file.lines(), it.range()), it.insertText())));
+            items.add(ci);
+          }
+          return org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(new org.eclipse.lsp4j.CompletionList(r.incomplete(), items));
+        });
+  }
+
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
+        doc -> org.nix4j.server.ide.Signatures.at(file, offset, doc)), h -> {
+          if (h == null) {
+            return null;
+          }
+          var sig = h.signature();
+          org.eclipse.lsp4j.SignatureInformation info = new org.eclipse.lsp4j.SignatureInformation(sig.label());
+          if (sig.documentation() != null) {
+            info.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, sig.documentation()));
+          }
+          java.util.List<org.eclipse.lsp4j.ParameterInformation> ps = new java.util.ArrayList<>();
+          for (int i = 0; i < sig.parameters().size(); i++) {
+            int[] o = sig.offsets().get(i);
+            org.eclipse.lsp4j.ParameterInformation pi = new org.eclipse.lsp4j.ParameterInformation();
+            pi.setLabel(org.eclipse.lsp4j.jsonrpc.messages.Tuple.two(o[0], o[1]));
+            ps.add(pi);
+          }
+          info.setParameters(ps);
+          org.eclipse.lsp4j.SignatureHelp help = new org.eclipse.lsp4j.SignatureHelp(java.util.List.of(info), 0, h.active());
+          return help;
+        });
+  }
+
+  @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
     String uri = params.getTextDocument() == null ? null : params.getTextDocument().getUri();
     FileAnalysis file = file(uri);

@@ -88,6 +88,8 @@ final class ScenarioRunner {
       case "highlight" -> highlight(step);
       case "prepareRename" -> prepareRename(step);
       case "rename" -> rename(step);
+      case "completion" -> completion(step);
+      case "signature" -> signature(step);
       default -> throw new AssertionError("unknown step " + step.kind());
     }
   }
@@ -301,6 +303,57 @@ final class ScenarioRunner {
       sb.replace(a, b, e.getNewText());
     }
     return sb.toString();
+  }
+
+  // ---- completion ----
+
+  /**
+   * {@code -- completion FILE POS}: {@code +LABEL} or {@code +LABEL KIND} must be proposed (of
+   * that kind), {@code -LABEL} must not; {@code =LABEL TEXT} : the item's edit inserts TEXT.
+   */
+  private void completion(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var r = LspHarness.get(h.server.getTextDocumentService().completion(
+        new org.eclipse.lsp4j.CompletionParams(at.getTextDocument(), at.getPosition())));
+    List<org.eclipse.lsp4j.CompletionItem> items = r.isLeft() ? r.getLeft() : r.getRight().getItems();
+    java.util.Map<String, org.eclipse.lsp4j.CompletionItem> byLabel = new java.util.HashMap<>();
+    for (var it : items) {
+      byLabel.put(it.getLabel(), it);
+    }
+    String all = items.stream().map(org.eclipse.lsp4j.CompletionItem::getLabel).sorted().toList().toString();
+    for (String line : step.expected()) {
+      String[] w = line.substring(1).split(" ", 2);
+      var it = byLabel.get(w[0]);
+      switch (line.charAt(0)) {
+        case '+' -> {
+          assertTrue(it != null, "no item " + w[0] + " in " + all);
+          if (w.length > 1) {
+            assertEquals(w[1], it.getKind().name().toLowerCase(java.util.Locale.ROOT), "kind of " + w[0]);
+          }
+        }
+        case '-' -> assertTrue(it == null, "unexpected item " + w[0] + " in " + all);
+        case '=' -> {
+          assertTrue(it != null, "no item " + w[0] + " in " + all);
+          assertEquals(w[1], it.getTextEdit().getLeft().getNewText() + " @ " + render(it.getTextEdit().getLeft().getRange()));
+        }
+        default -> throw new AssertionError("bad line " + line);
+      }
+    }
+  }
+
+  /** {@code -- signature FILE POS}: {@code label: TEXT} and {@code active: N}, or {@code null}. */
+  private void signature(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var r = LspHarness.get(h.server.getTextDocumentService().signatureHelp(
+        new org.eclipse.lsp4j.SignatureHelpParams(at.getTextDocument(), at.getPosition())));
+    List<String> got = new ArrayList<>();
+    if (r == null || r.getSignatures().isEmpty()) {
+      got.add("null");
+    } else {
+      got.add("label: " + r.getSignatures().get(0).getLabel());
+      got.add("active: " + r.getActiveParameter());
+    }
+    assertLines(step.expected(), got);
   }
 
   // ---- nix4j/syntaxTree ----
