@@ -111,15 +111,10 @@ final class ReplCommand implements Main.Command {
         write(err, text);
       }
     };
-    for (String f : files) {
-      if (!repl.loadAtStart(f, sink)) {
-        return Main.INPUT_ERROR;
-      }
-    }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Transcript.run(repl, in, sink);
+    boolean loaded = Transcript.run(repl, files, in, sink);
     out.flush();
-    return Main.OK;
+    return loaded ? Main.OK : Main.INPUT_ERROR;
   }
 
   private static void write(PrintStream s, String text) {

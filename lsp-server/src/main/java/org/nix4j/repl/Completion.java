@@ -76,9 +76,9 @@ public final class Completion {
       Value v = repl.tryEvaluate(prefix, EVAL_MILLIS);
       if (v instanceof NixAttrs attrs) {
         for (String name : attrs.names()) {
-          String shown = NixString.unicodeOf(ValuePrinter.attrName(name));
-          if (shown.startsWith(partial)) {
-            out.add(prefix + "." + shown);
+          // Matched by the name itself; inserted quoted when it is not an identifier.
+          if (NixString.unicodeOf(name).startsWith(partial)) {
+            out.add(prefix + "." + NixString.unicodeOf(ValuePrinter.attrName(name)));
           }
         }
       }

@@ -2,6 +2,7 @@ package org.nix4j.repl;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Runs a REPL over lines of text, as {@code nix repl} behaves when its input is not a terminal:
@@ -17,6 +18,21 @@ public final class Transcript {
   public static final String CONTINUATION = "          ";
 
   private Transcript() {}
+
+  /**
+   * Loads {@code files} first (as {@code nix repl FILE...} does), then reads lines until the end
+   * of {@code in} or {@code :q}. Returns false, without reading, when a file fails to load.
+   */
+  public static boolean run(Repl repl, List<String> files, BufferedReader in, Repl.Output out)
+      throws IOException {
+    for (String f : files) {
+      if (!repl.loadAtStart(f, out)) {
+        return false;
+      }
+    }
+    run(repl, in, out);
+    return true;
+  }
 
   /** Reads lines until the end of {@code in} or {@code :q}. */
   public static void run(Repl repl, BufferedReader in, Repl.Output out) throws IOException {
