@@ -228,7 +228,12 @@ public final class Repl {
     loadedFiles.add(arg);
     Value v;
     if (arg.startsWith("<") && arg.endsWith(">")) {
-      v = force(compile(arg));
+      // Looked up in the search path; the error, as Nix's, has no position in a text.
+      try {
+        v = force(compile(arg));
+      } catch (NixError e) {
+        throw new NixError(e.kind(), e.getMessage());
+      }
       v = ev.evalFile(ev.resolveImportPath(((NixPath) v).path));
     } else {
       String path = arg.startsWith("/") ? arg : cwd + "/" + arg;

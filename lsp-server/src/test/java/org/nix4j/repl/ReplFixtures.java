@@ -56,7 +56,35 @@ public final class ReplFixtures {
     return Files.readString(t, StandardCharsets.UTF_8).replace("@DIR@", dir());
   }
 
-  /** The arguments of the REPL (files to load first): NAME.args, split at white space. */
+  /** The files among the arguments (those not given with {@code -I}). */
+  public static List<String> files(Path script) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    List<String> args = args(script);
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("-I")) {
+        i++;
+      } else {
+        out.add(args.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The {@code -I} arguments: search path entries, relative to the fixtures' directory. */
+  public static List<String> includes(Path script) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    List<String> args = args(script);
+    for (int i = 0; i + 1 < args.size(); i++) {
+      if (args.get(i).equals("-I")) {
+        String inc = args.get(++i);
+        int eq = inc.indexOf('=');
+        out.add(inc.substring(0, eq + 1) + dir() + "/" + inc.substring(eq + 1));
+      }
+    }
+    return out;
+  }
+
+  /** The arguments of {@code nix repl}: NAME.args, split at white space. */
   public static List<String> args(Path script) throws IOException {
     Path a = Path.of(script.toString().replaceAll("\\.nixrepl$", ".args"));
     if (!Files.exists(a)) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.nix4j.eval.EvalOptions;
+import org.nix4j.eval.SearchPath;
 import org.nix4j.io.RealIO;
 
 /**
@@ -57,14 +58,19 @@ class ReplFixturesTest {
 
   /** A REPL in the fixtures' directory, with the environment regen.sh gives Nix. */
   static Repl newRepl() {
+    return newRepl(List.of());
+  }
+
+  static Repl newRepl(List<String> includes) {
     EvalOptions opts = new EvalOptions();
     opts.io = new RealIO(Map.of("HOME", "/homeless-shelter", "NIX_PATH", "", "TZ", "UTC"));
+    opts.searchPath = SearchPath.parse(includes, null);
     return new Repl(opts, RealIO.fromPath(ReplFixtures.DIR.toAbsolutePath().normalize()), false);
   }
 
   /** The transcript of a script: stdout and stderr of the REPL in the order they were written. */
   static String run(Path script) throws IOException {
-    Repl repl = newRepl();
+    Repl repl = newRepl(ReplFixtures.includes(script));
     StringBuilder sb = new StringBuilder();
     Repl.Output both = new Repl.Output() {
       @Override
@@ -78,7 +84,7 @@ class ReplFixturesTest {
       }
     };
     String text = Files.readString(script, StandardCharsets.UTF_8);
-    Transcript.run(repl, ReplFixtures.args(script), new BufferedReader(new StringReader(text)), both);
+    Transcript.run(repl, ReplFixtures.files(script), new BufferedReader(new StringReader(text)), both);
     return sb.toString();
   }
 }
