@@ -34,6 +34,7 @@ public final class Main {
     COMMANDS.put("eval", EvalCommand::new);
     COMMANDS.put("check", CheckCommand::new);
     COMMANDS.put("lsp", LspCommand::new);
+    COMMANDS.put("repl", ReplCommand::new);
   }
 
   private Main() {}
