@@ -47,6 +47,7 @@ public final class Builtins {
     ControlBuiltins.register(r);
     JsonBuiltins.register(r);
     XmlBuiltin.register(r);
+    RegexBuiltins.register(r);
     for (var theme : extraThemes) {
       theme.accept(r);
     }

@@ -178,7 +178,7 @@ final class EvaluatorBuiltins {
             prefix = Args.toStr(in).bytes;
             Value p = entry.get("path");
             if (p == null) {
-              throw NixError.eval("attribute 'path' missing");
+              throw NixError.eval("attribute 'path' missing for call to 'findFile'");
             }
             state = 3;
             in = vm.coerceToString(p, Coerce.Mode.APPEND_TO_PATH);
