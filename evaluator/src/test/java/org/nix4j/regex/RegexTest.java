@@ -154,6 +154,7 @@ class RegexTest {
         from = Math.max(m[1], m[0] + 1);
       }
     }
+    ex.release();
     return ex.steps;
   }
 
