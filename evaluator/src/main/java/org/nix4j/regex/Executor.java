@@ -95,7 +95,8 @@ final class Executor {
   private static final int FLAT_LIMIT = 1 << 16;
 
   private int[] flat;
-  private int epoch;
+  private int epoch; // the last epoch handed out on this thread
+  private int memoEpoch; // the epoch of the memo in use
   private int epochExact;
   private int epochPrefix;
   private long[][][] blocks;
@@ -177,8 +178,6 @@ final class Executor {
       }
     }
   }
-
-  private int memoEpoch;
 
   /**
    * {@code std::regex_match}: the captures (start and end offset of each group, -1 for a group that
