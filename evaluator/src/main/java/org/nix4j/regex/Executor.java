@@ -188,6 +188,9 @@ final class Executor {
     notNull = false;
     prevAvail = false;
     callBegin = 0;
+    if (!s.startsWith(prog.prefix)) {
+      return null;
+    }
     selectMemo(true);
     return attempt(0) ? best.clone() : null;
   }
@@ -202,7 +205,15 @@ final class Executor {
     this.prevAvail = prevAvail;
     callBegin = from;
     selectMemo(false);
+    String prefix = prog.prefix;
     for (int b = from; b <= n; b++) {
+      if (!prefix.isEmpty()) {
+        int next = s.indexOf(prefix, b);
+        if (next < 0 || (continuous && next != b)) {
+          return null;
+        }
+        b = next;
+      }
       if (b > from) {
         this.prevAvail = true;
       }

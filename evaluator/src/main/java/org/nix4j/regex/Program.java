@@ -6,6 +6,7 @@ import static org.nix4j.regex.Compiler.OP_ALTERNATIVE;
 import static org.nix4j.regex.Compiler.OP_LINE_BEGIN;
 import static org.nix4j.regex.Compiler.OP_MATCH;
 import static org.nix4j.regex.Compiler.OP_REPEAT;
+import static org.nix4j.regex.Compiler.OP_SUBEXPR_BEGIN;
 import static org.nix4j.regex.Compiler.OP_SUBEXPR_END;
 
 import java.util.Arrays;
@@ -44,6 +45,8 @@ final class Program {
   final int repeatCount;
   final int groupCount;
   final String literal;
+  /** Bytes every match starts with (possibly none). */
+  final String prefix;
   final boolean[] first = new boolean[256];
   final boolean nullable;
   final boolean anchored;
@@ -121,6 +124,7 @@ final class Program {
     canBeEmpty = new boolean[size];
     computeFirstSets();
     literal = findLiteral();
+    prefix = findPrefix();
     for (int b = 0; b < 256; b++) {
       first[b] = (firstSets[4 * start + (b >>> 6)] >>> b & 1) != 0;
     }
@@ -259,6 +263,25 @@ final class Program {
       }
     }
     return count == 1 ? found : -1;
+  }
+
+  /** The single bytes matched one after the other from the start, before any choice. */
+  private String findPrefix() {
+    StringBuilder b = new StringBuilder();
+    int u = start;
+    while (u != NONE) {
+      if (op[u] == OP_MATCH) {
+        int c = singleByte(u);
+        if (c < 0) {
+          break;
+        }
+        b.append((char) c);
+      } else if (op[u] != OP_SUBEXPR_BEGIN && op[u] != OP_SUBEXPR_END && op[u] != OP_LINE_BEGIN) {
+        break;
+      }
+      u = next[u];
+    }
+    return b.toString();
   }
 
   /** Group 0's begin, single-byte MATCH states in a row, group 0's end, accept. */
