@@ -72,7 +72,7 @@ class RegexPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void matchAgreesWithReference(
       @ForAll("patterns") String pattern, @ForAll("inputs") String input) {
     Program p = compile(pattern);
@@ -86,7 +86,7 @@ class RegexPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void splitAgreesWithReference(
       @ForAll("patterns") String pattern, @ForAll("inputs") String input) {
     Program p = compile(pattern);
