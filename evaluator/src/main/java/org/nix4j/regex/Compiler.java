@@ -414,9 +414,9 @@ final class Compiler {
 
   /** The accumulated contents of one bracket expression (libstdc++'s _BracketMatcher). */
   private static final class BracketSet {
-    final List<Character> chars = new ArrayList<>();
+    final boolean[] chars = new boolean[256];
     final List<byte[]> ranges = new ArrayList<>(); // signed bounds, as libstdc++ compares chars
-    final List<Character> equivalents = new ArrayList<>(); // lowercased
+    final boolean[] equivalents = new boolean[256]; // lowercased
     int classMask;
   }
 
@@ -432,18 +432,17 @@ final class Compiler {
       // one term per iteration
     }
     if (last.type == BracketState.CHAR) {
-      set.chars.add(last.ch);
+      set.chars[last.ch & 0xFF] = true;
     }
     long[] bits = new long[4];
     for (int i = 0; i < 256; i++) {
-      char c = (char) i;
-      boolean in = set.chars.contains(c);
+      boolean in = set.chars[i];
       byte sc = (byte) i;
       for (byte[] r : set.ranges) {
         in |= r[0] <= sc && sc <= r[1];
       }
-      in |= PosixClasses.isClass(i, set.classMask);
-      in |= set.equivalents.contains(PosixClasses.toLower(c));
+      in |= set.classMask != 0 && PosixClasses.isClass(i, set.classMask);
+      in |= set.equivalents[PosixClasses.toLower((char) i)];
       if (in != negated) {
         bits[i >>> 6] |= 1L << i;
       }
@@ -453,14 +452,14 @@ final class Compiler {
 
   private void pushChar(BracketState last, BracketSet set, char c) {
     if (last.type == BracketState.CHAR) {
-      set.chars.add(last.ch);
+      set.chars[last.ch & 0xFF] = true;
     }
     last.set(c);
   }
 
   private void pushClass(BracketState last, BracketSet set) {
     if (last.type == BracketState.CHAR) {
-      set.chars.add(last.ch);
+      set.chars[last.ch & 0xFF] = true;
     }
     last.type = BracketState.CLASS;
   }
@@ -474,7 +473,7 @@ final class Compiler {
       if (c < 0) {
         throw new Failure("unknown collating element");
       }
-      set.chars.add((char) c);
+      set.chars[c] = true;
       pushChar(last, set, (char) c);
     } else if (matchToken(Token.EQUIV_CLASS_NAME)) {
       pushClass(last, set);
@@ -482,7 +481,7 @@ final class Compiler {
       if (c < 0) {
         throw new Failure("unknown equivalence class");
       }
-      set.equivalents.add(PosixClasses.toLower((char) c));
+      set.equivalents[PosixClasses.toLower((char) c)] = true;
     } else if (matchToken(Token.CHAR_CLASS_NAME)) {
       pushClass(last, set);
       int mask = PosixClasses.lookupClassName(value);

@@ -82,13 +82,37 @@ final class Executor {
   private int lastRepeatPos;
 
   // The explicit stack of frames.
-  private int[] stack = new int[256];
+  private int[] stack;
   private int sp;
 
-  /** memo[slot][pos >> 12]: 64 words of "visited" bits, then 64 words of "accept reachable". */
-  private long[][][] memoExact;
-  private long[][][] memoPrefix;
-  private long[][][] memo;
+  /**
+   * The memo, one of two layouts. Small (slots × positions up to {@link #FLAT_LIMIT}): {@code
+   * flat[slot * (n + 1) + pos]} holds {@code epoch << 1 | accept reachable}, where only entries of
+   * the current epoch count, so the array is reused by later executors on this thread without
+   * clearing. Large: {@code blocks[slot][pos >> 12]}, 64 words of "visited" bits then 64 words of
+   * "accept reachable", allocated as they are touched.
+   */
+  private static final int FLAT_LIMIT = 1 << 16;
+
+  private int[] flat;
+  private int epoch; // the last epoch handed out on this thread
+  private int memoEpoch; // the epoch of the memo in use
+  private int epochExact;
+  private int epochPrefix;
+  private long[][][] blocks;
+  private long[][][] blocksExact;
+  private long[][][] blocksPrefix;
+
+  /** Arrays reused from one executor to the next on the same thread. */
+  private static final class Scratch {
+    int[] stack = new int[256];
+    int[] flat = new int[64];
+    int epoch;
+    boolean inUse;
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private final Scratch scratch;
 
   Executor(Program prog, String s) {
     this.prog = prog;
@@ -98,6 +122,61 @@ final class Executor {
     this.best = new int[2 * prog.groupCount];
     this.repPos = new int[prog.repeatCount];
     this.repCount = new int[prog.repeatCount];
+    Scratch sc = SCRATCH.get();
+    if (sc.inUse) {
+      sc = new Scratch();
+    }
+    sc.inUse = true;
+    this.scratch = sc;
+    this.stack = sc.stack;
+  }
+
+  /** Gives the reusable arrays back to this thread; the executor must not be used afterwards. */
+  void release() {
+    scratch.inUse = false;
+    // Keep a grown stack unless it is huge (a long input's), to not pin megabytes per thread.
+    scratch.stack = stack.length <= (1 << 16) ? stack : new int[256];
+    if (flat != null && flat.length <= FLAT_LIMIT) {
+      scratch.flat = flat;
+      scratch.epoch = epoch;
+    }
+  }
+
+  /** Chooses the memo layout and a fresh epoch or block set for the current mode. */
+  private void selectMemo(boolean exactMode) {
+    long entries = (long) prog.slotCount * (n + 1);
+    if (entries <= FLAT_LIMIT) {
+      if (flat == null) {
+        flat = scratch.flat.length >= entries ? scratch.flat : new int[(int) Math.max(entries, 64)];
+        epoch = scratch.epoch;
+      }
+      int e = exactMode ? epochExact : epochPrefix;
+      if (e == 0) {
+        if (epoch >= (Integer.MAX_VALUE >>> 1) - 1) {
+          Arrays.fill(flat, 0);
+          epoch = 0;
+        }
+        e = ++epoch;
+        if (exactMode) {
+          epochExact = e;
+        } else {
+          epochPrefix = e;
+        }
+      }
+      memoEpoch = e;
+    } else {
+      if (exactMode) {
+        if (blocksExact == null) {
+          blocksExact = new long[prog.slotCount][][];
+        }
+        blocks = blocksExact;
+      } else {
+        if (blocksPrefix == null) {
+          blocksPrefix = new long[prog.slotCount][][];
+        }
+        blocks = blocksPrefix;
+      }
+    }
   }
 
   /**
@@ -109,10 +188,10 @@ final class Executor {
     notNull = false;
     prevAvail = false;
     callBegin = 0;
-    if (memoExact == null) {
-      memoExact = new long[prog.slotCount][][];
+    if (!s.startsWith(prog.prefix)) {
+      return null;
     }
-    memo = memoExact;
+    selectMemo(true);
     return attempt(0) ? best.clone() : null;
   }
 
@@ -125,11 +204,16 @@ final class Executor {
     this.notNull = notNull;
     this.prevAvail = prevAvail;
     callBegin = from;
-    if (memoPrefix == null) {
-      memoPrefix = new long[prog.slotCount][][];
-    }
-    memo = memoPrefix;
+    selectMemo(false);
+    String prefix = prog.prefix;
     for (int b = from; b <= n; b++) {
+      if (!prefix.isEmpty()) {
+        int next = s.indexOf(prefix, b);
+        if (next < 0 || (continuous && next != b)) {
+          return null;
+        }
+        b = next;
+      }
       if (b > from) {
         this.prevAvail = true;
       }
@@ -501,11 +585,15 @@ final class Executor {
   }
 
   private int memoGet(int slot, int pos) {
-    long[][] blocks = memo[slot];
-    if (blocks == null) {
+    if (flat != null) {
+      int v = flat[slot * (n + 1) + pos];
+      return v >>> 1 != memoEpoch ? 0 : (v & 1) + 1;
+    }
+    long[][] bs = blocks[slot];
+    if (bs == null) {
       return 0;
     }
-    long[] b = blocks[pos >>> BLOCK_BITS];
+    long[] b = bs[pos >>> BLOCK_BITS];
     if (b == null) {
       return 0;
     }
@@ -518,13 +606,17 @@ final class Executor {
   }
 
   private void memoPut(int slot, int pos, boolean sol) {
-    long[][] blocks = memo[slot];
-    if (blocks == null) {
-      blocks = memo[slot] = new long[(n >>> BLOCK_BITS) + 1][];
+    if (flat != null) {
+      flat[slot * (n + 1) + pos] = memoEpoch << 1 | (sol ? 1 : 0);
+      return;
     }
-    long[] b = blocks[pos >>> BLOCK_BITS];
+    long[][] bs = blocks[slot];
+    if (bs == null) {
+      bs = blocks[slot] = new long[(n >>> BLOCK_BITS) + 1][];
+    }
+    long[] b = bs[pos >>> BLOCK_BITS];
     if (b == null) {
-      b = blocks[pos >>> BLOCK_BITS] = new long[128];
+      b = bs[pos >>> BLOCK_BITS] = new long[128];
     }
     int bit = pos & (BLOCK - 1);
     int w = bit >>> 6;

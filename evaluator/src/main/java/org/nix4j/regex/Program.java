@@ -6,9 +6,9 @@ import static org.nix4j.regex.Compiler.OP_ALTERNATIVE;
 import static org.nix4j.regex.Compiler.OP_LINE_BEGIN;
 import static org.nix4j.regex.Compiler.OP_MATCH;
 import static org.nix4j.regex.Compiler.OP_REPEAT;
+import static org.nix4j.regex.Compiler.OP_SUBEXPR_BEGIN;
 import static org.nix4j.regex.Compiler.OP_SUBEXPR_END;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -45,6 +45,8 @@ final class Program {
   final int repeatCount;
   final int groupCount;
   final String literal;
+  /** Bytes every match starts with (possibly none). */
+  final String prefix;
   final boolean[] first = new boolean[256];
   final boolean nullable;
   final boolean anchored;
@@ -122,85 +124,65 @@ final class Program {
     canBeEmpty = new boolean[size];
     computeFirstSets();
     literal = findLiteral();
-    // The states reachable from the start without consuming a byte.
-    boolean canBeEmpty = false;
-    boolean unanchored = false;
-    boolean[] seen = new boolean[size];
-    ArrayDeque<int[]> todo = new ArrayDeque<>();
-    todo.push(new int[] {start, 0});
-    seen[start] = true;
-    boolean[] seenAfterCaret = new boolean[size];
-    while (!todo.isEmpty()) {
-      int[] item = todo.pop();
-      int u = item[0];
-      boolean afterCaret = item[1] != 0;
-      if (op[u] == OP_MATCH) {
-        for (int b = 0; b < 256; b++) {
-          first[b] |= matches(u, b);
-        }
-        unanchored |= !afterCaret;
-        continue;
-      }
-      if (op[u] == OP_ACCEPT) {
-        canBeEmpty = true;
-        unanchored |= !afterCaret;
-        continue;
-      }
-      boolean nowAfterCaret = afterCaret || op[u] == OP_LINE_BEGIN;
-      for (int v : new int[] {next[u], alt[u]}) {
-        if (v == NONE) {
-          continue;
-        }
-        boolean[] s = nowAfterCaret ? seenAfterCaret : seen;
-        if (!s[v]) {
-          s[v] = true;
-          todo.push(new int[] {v, nowAfterCaret ? 1 : 0});
-        }
-      }
+    prefix = findPrefix();
+    for (int b = 0; b < 256; b++) {
+      first[b] = (firstSets[4 * start + (b >>> 6)] >>> b & 1) != 0;
     }
-    nullable = canBeEmpty;
-    anchored = !unanchored;
+    nullable = canBeEmpty[start];
+    anchored = everyPathPassesCaret();
   }
 
   /** A fixpoint over the links that do not consume: first sets and empty reachability of accept. */
   private void computeFirstSets() {
-    int[] predCount = new int[size + 1];
+    // Predecessors along links that do not consume (MATCH states pass nothing back).
+    int[] predStart = new int[size + 1];
     for (int i = 0; i < size; i++) {
       if (op[i] != OP_MATCH) {
-        for (int v : new int[] {next[i], alt[i]}) {
-          if (v != NONE) {
-            predCount[v + 1]++;
-          }
+        if (next[i] != NONE) {
+          predStart[next[i] + 1]++;
+        }
+        if (alt[i] != NONE) {
+          predStart[alt[i] + 1]++;
         }
       }
     }
     for (int i = 0; i < size; i++) {
-      predCount[i + 1] += predCount[i];
+      predStart[i + 1] += predStart[i];
     }
-    int[] preds = new int[predCount[size]];
-    int[] fill = Arrays.copyOf(predCount, size);
+    int[] preds = new int[predStart[size]];
+    int[] fill = Arrays.copyOf(predStart, size);
     for (int i = 0; i < size; i++) {
       if (op[i] != OP_MATCH) {
-        for (int v : new int[] {next[i], alt[i]}) {
-          if (v != NONE) {
-            preds[fill[v]++] = i;
-          }
+        if (next[i] != NONE) {
+          preds[fill[next[i]]++] = i;
+        }
+        if (alt[i] != NONE) {
+          preds[fill[alt[i]]++] = i;
         }
       }
     }
-    ArrayDeque<Integer> work = new ArrayDeque<>();
+    // A circular work queue; each state is in it at most once.
+    int[] queue = new int[size];
+    boolean[] queued = new boolean[size];
+    int head = 0;
+    int count = 0;
     for (int i = 0; i < size; i++) {
       if (op[i] == OP_MATCH) {
         System.arraycopy(sets, 4 * arg[i], firstSets, 4 * i, 4);
-        work.add(i);
       } else if (op[i] == OP_ACCEPT) {
         canBeEmpty[i] = true;
-        work.add(i);
+      } else {
+        continue;
       }
+      queue[(head + count++) % size] = i;
+      queued[i] = true;
     }
-    while (!work.isEmpty()) {
-      int v = work.poll();
-      for (int k = predCount[v]; k < predCount[v + 1]; k++) {
+    while (count > 0) {
+      int v = queue[head];
+      head = (head + 1) % size;
+      count--;
+      queued[v] = false;
+      for (int k = predStart[v]; k < predStart[v + 1]; k++) {
         int u = preds[k];
         boolean changed = false;
         for (int w = 0; w < 4; w++) {
@@ -214,8 +196,9 @@ final class Program {
           canBeEmpty[u] = true;
           changed = true;
         }
-        if (changed) {
-          work.add(u);
+        if (changed && !queued[u]) {
+          queue[(head + count++) % size] = u;
+          queued[u] = true;
         }
       }
     }
@@ -237,22 +220,68 @@ final class Program {
     return opcode == OP_ALTERNATIVE || opcode == OP_REPEAT;
   }
 
+  /** Whether every way from the start to a byte or to the accept goes through a {@code ^}. */
+  private boolean everyPathPassesCaret() {
+    boolean[] seen = new boolean[size];
+    int[] todo = new int[size];
+    int top = 0;
+    todo[top++] = start;
+    seen[start] = true;
+    while (top > 0) {
+      int u = todo[--top];
+      if (op[u] == OP_MATCH || op[u] == OP_ACCEPT) {
+        return false;
+      }
+      if (op[u] == OP_LINE_BEGIN) {
+        continue;
+      }
+      for (int k = 0; k < 2; k++) {
+        int v = k == 0 ? next[u] : alt[u];
+        if (v != NONE && !seen[v]) {
+          seen[v] = true;
+          todo[top++] = v;
+        }
+      }
+    }
+    return true;
+  }
+
   boolean matches(int state, int b) {
     return (sets[4 * arg[state] + (b >>> 6)] >>> b & 1) != 0;
   }
 
   /** The byte a MATCH state accepts when it accepts exactly one, else -1. */
   private int singleByte(int state) {
+    int base = 4 * arg[state];
+    int count = 0;
     int found = -1;
-    for (int b = 0; b < 256; b++) {
-      if (matches(state, b)) {
-        if (found >= 0) {
-          return -1;
-        }
-        found = b;
+    for (int w = 0; w < 4; w++) {
+      long bits = sets[base + w];
+      count += Long.bitCount(bits);
+      if (bits != 0) {
+        found = 64 * w + Long.numberOfTrailingZeros(bits);
       }
     }
-    return found;
+    return count == 1 ? found : -1;
+  }
+
+  /** The single bytes matched one after the other from the start, before any choice. */
+  private String findPrefix() {
+    StringBuilder b = new StringBuilder();
+    int u = start;
+    while (u != NONE) {
+      if (op[u] == OP_MATCH) {
+        int c = singleByte(u);
+        if (c < 0) {
+          break;
+        }
+        b.append((char) c);
+      } else if (op[u] != OP_SUBEXPR_BEGIN && op[u] != OP_SUBEXPR_END && op[u] != OP_LINE_BEGIN) {
+        break;
+      }
+      u = next[u];
+    }
+    return b.toString();
   }
 
   /** Group 0's begin, single-byte MATCH states in a row, group 0's end, accept. */

@@ -57,8 +57,13 @@ public final class Regex {
     if (prog.literal != null) {
       return s.equals(prog.literal) ? new String[0] : null;
     }
-    int[] caps = new Executor(prog, s).match();
-    return caps == null ? null : new RegexMatch(s, caps).groups();
+    Executor ex = new Executor(prog, s);
+    try {
+      int[] caps = ex.match();
+      return caps == null ? null : new RegexMatch(s, caps).groups();
+    } finally {
+      ex.release();
+    }
   }
 
   /**
@@ -74,8 +79,13 @@ public final class Regex {
       int i = s.indexOf(prog.literal, from);
       return i < 0 ? null : new RegexMatch(s, new int[] {i, i + prog.literal.length()});
     }
-    int[] caps = new Executor(prog, s).search(from, from > 0, false, false);
-    return caps == null ? null : new RegexMatch(s, caps);
+    Executor ex = new Executor(prog, s);
+    try {
+      int[] caps = ex.search(from, from > 0, false, false);
+      return caps == null ? null : new RegexMatch(s, caps);
+    } finally {
+      ex.release();
+    }
   }
 
   /**
@@ -94,27 +104,31 @@ public final class Regex {
       return out;
     }
     Executor ex = new Executor(prog, s);
-    int n = s.length();
-    boolean prevAvail = false;
-    int[] m = ex.search(0, false, false, false);
-    while (m != null) {
-      out.add(new RegexMatch(s, m));
-      int start = m[1];
-      if (m[0] == m[1]) {
-        if (start == n) {
-          break;
+    try {
+      int n = s.length();
+      boolean prevAvail = false;
+      int[] m = ex.search(0, false, false, false);
+      while (m != null) {
+        out.add(new RegexMatch(s, m));
+        int start = m[1];
+        if (m[0] == m[1]) {
+          if (start == n) {
+            break;
+          }
+          int[] again = ex.search(start, prevAvail, true, true);
+          if (again != null) {
+            m = again;
+            continue;
+          }
+          start++;
         }
-        int[] again = ex.search(start, prevAvail, true, true);
-        if (again != null) {
-          m = again;
-          continue;
-        }
-        start++;
+        prevAvail = true;
+        m = ex.search(start, true, false, false);
       }
-      prevAvail = true;
-      m = ex.search(start, true, false, false);
+      return out;
+    } finally {
+      ex.release();
     }
-    return out;
   }
 
   /**

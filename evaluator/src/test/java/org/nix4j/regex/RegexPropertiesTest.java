@@ -72,7 +72,7 @@ class RegexPropertiesTest {
     }
   }
 
-  @Property(tries = 800)
+  @Property(tries = 300)
   void matchAgreesWithReference(
       @ForAll("patterns") String pattern, @ForAll("inputs") String input) {
     Program p = compile(pattern);
@@ -86,7 +86,7 @@ class RegexPropertiesTest {
     }
   }
 
-  @Property(tries = 800)
+  @Property(tries = 300)
   void splitAgreesWithReference(
       @ForAll("patterns") String pattern, @ForAll("inputs") String input) {
     Program p = compile(pattern);
@@ -95,7 +95,7 @@ class RegexPropertiesTest {
     assertEquals(NixText.print(expected), NixText.print(Regex.compile(pattern).split(input)));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 200)
   void findAgreesWithReference(
       @ForAll("patterns") String pattern, @ForAll("inputs") String input) {
     Program p = compile(pattern);
@@ -115,7 +115,7 @@ class RegexPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void literalPatternsSplitLikeIndexOf(
       @ForAll("inputs") String input,
       @ForAll("literals") String literal) {

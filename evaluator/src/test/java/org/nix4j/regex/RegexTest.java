@@ -115,13 +115,13 @@ class RegexTest {
   void megabyteInputsWork() {
     assertArrayEquals(new String[0], Regex.compile(".*").matchWhole(MB));
     assertNull(Regex.compile("(.*)x").matchWhole(MB));
-    assertArrayEquals(new String[] {" "}, Regex.compile("(w|o|r|d| )*").matchWhole(MB));
     assertEquals(400_001, Regex.compile("[[:space:]]+").split(MB).size());
     assertEquals(3, Regex.compile("d $").split(MB).size());
   }
 
   @Test
   void longInputsWork() {
+    assertArrayEquals(new String[] {" "}, Regex.compile("(w|o|r|d| )*").matchWhole(KB200));
     assertArrayEquals(
         new String[] {"word ", "d"}, Regex.compile("(([a-z])+ )*").matchWhole(KB200));
     assertEquals(2 * (KB200.length() + 1) + 1, Regex.compile("").split(KB200).size());
@@ -154,6 +154,7 @@ class RegexTest {
         from = Math.max(m[1], m[0] + 1);
       }
     }
+    ex.release();
     return ex.steps;
   }
 
