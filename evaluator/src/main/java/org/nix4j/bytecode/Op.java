@@ -55,7 +55,10 @@ public final class Op {
   public static final int UPDATE = 20;
   /** JUMP d: ip += d (d relative to the next instruction). */
   public static final int JUMP = 21;
-  /** JUMP_IF_FALSE d: pop a forced Boolean; jump if false. */
+  /**
+   * JUMP_IF_FALSE d e: pop a forced Boolean; jump by d if false. An unknown condition stays on
+   * the stack as the result of the whole {@code if}, and the jump is by e (to its end).
+   */
   public static final int JUMP_IF_FALSE = 22;
   /** AND_JUMP d: the top is a forced Boolean; if false keep it and jump, else pop it. */
   public static final int AND_JUMP = 23;
@@ -139,7 +142,7 @@ public final class Op {
     def(CONCAT, "CONCAT", 0);
     def(UPDATE, "UPDATE", 0);
     def(JUMP, "JUMP", 1);
-    def(JUMP_IF_FALSE, "JUMP_IF_FALSE", 1);
+    def(JUMP_IF_FALSE, "JUMP_IF_FALSE", 2);
     def(AND_JUMP, "AND_JUMP", 1);
     def(OR_JUMP, "OR_JUMP", 1);
     def(IMPL_JUMP, "IMPL_JUMP", 1);

@@ -58,7 +58,7 @@ import org.nix4j.value.NixPath;
 import org.nix4j.value.NixString;
 import org.nix4j.value.SourcePos;
 import org.nix4j.value.Value;
-import org.nix4j.vm.AttrsShape;
+import org.nix4j.bytecode.AttrsShape;
 
 /**
  * Compiles the typed syntax tree of a file into bytecode ({@link Proto}), resolving every
@@ -106,13 +106,37 @@ public final class Compiler {
     return new CompileResult(file, proto, List.copyOf(c.diagnostics));
   }
 
-  private Proto compileTop(Root root) {
-    TextRange all = TextRange.of(0, file.text().length());
-    fn = new Fn(null, Proto.Kind.TOP, file, all);
+  /**
+   * Compiles one expression of a parsed file on its own, as the top level of a file, with its
+   * free variables bound to {@code options.outerNames()} (the code receives their values as its
+   * upvalues, in that order). Positions are those of the file. The language server uses it to
+   * evaluate a part of a file (for a hover, a completion) with the values its variables had.
+   * The diagnostics are those of this expression alone.
+   */
+  public static CompileResult compileExpression(SourceFile file, Expr expr, CompileOptions options) {
+    Compiler c = new Compiler(file, options);
+    TextRange range = expr.range();
+    c.fn = new Fn(null, Proto.Kind.TOP, file, range);
+    c.bindOuterNames();
+    c.compile(expr, Mode.STRICT);
+    c.fn.emit(Op.RETURN, 0);
+    Proto proto = c.fn.build(c.pos(range));
+    c.diagnostics.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    return new CompileResult(file, proto, List.copyOf(c.diagnostics));
+  }
+
+  /** The names given by the caller around the code: its first upvalues. */
+  private void bindOuterNames() {
     for (int i = 0; i < options.outerNames().size(); i++) {
       String n = options.outerNames().get(i);
       fn.captures.add(new Fn.Capture(n, (i << 1) | 1, null, false));
     }
+  }
+
+  private Proto compileTop(Root root) {
+    TextRange all = TextRange.of(0, file.text().length());
+    fn = new Fn(null, Proto.Kind.TOP, file, all);
+    bindOuterNames();
     Expr e = root.expr();
     if (e == null) {
       if (!hasError()) {
@@ -228,13 +252,14 @@ public final class Compiler {
       compile(a.body(), Mode.STRICT);
     } else if (e instanceof IfElse ie) {
       compile(ie.condition(), Mode.STRICT);
-      int toElse = fn.emitJump(Op.JUMP_IF_FALSE, -1);
+      int cond = fn.emitJump2(Op.JUMP_IF_FALSE, -1);
       compile(ie.thenBranch(), Mode.STRICT);
       int toEnd = fn.emitJump(Op.JUMP, 0);
       fn.adjust(-1);
-      fn.patch(toElse);
+      fn.patchFirst(cond);
       compile(ie.elseBranch(), Mode.STRICT);
       fn.patch(toEnd);
+      fn.patchSecond(cond);
     } else if (e instanceof Lambda lam) {
       compileLambda(lam, null);
     } else if (e instanceof Apply) {
@@ -664,7 +689,7 @@ public final class Compiler {
       }
     }
     String m = "undefined variable '" + name + "'";
-    return best == null ? m : m + " (did you mean '" + best + "'?)";
+    return best == null ? m : m + "\nDid you mean '" + best + "'?";
   }
 
   private List<String> visibleNames() {
@@ -1074,6 +1099,10 @@ public final class Compiler {
       compileDynamics(node);
       return;
     }
+    if (node.statics.containsKey("__overrides")) {
+      compileRecWithOverrides(node, statics, shape, range);
+      return;
+    }
     // rec: the attributes are a recursive scope.
     int base = fn.depth;
     List<Fn.Local> locals = declareRecursive(statics, Fn.Kind.REC, node);
@@ -1094,6 +1123,62 @@ public final class Compiler {
       warning(Diagnostic.Code.UNNEEDED_REC, "this `rec` is not needed: no attribute refers to another",
           recKeywordRange(node.literal));
     }
+    closeScope(locals);
+  }
+
+  /**
+   * A rec set with {@code __overrides}: the attributes of the overrides set replace those of
+   * the set, also for the other attributes that refer to them, and add new ones. Each attribute
+   * is compiled as "the override if there is one, else the definition", and the set is
+   * {@code attrs // overrides}, which forces the overrides when the set is built, as Nix does.
+   */
+  private void compileRecWithOverrides(BindingTree.Node node, List<BindingTree.Static> statics,
+      AttrsShape shape, TextRange range) {
+    int base = fn.depth;
+    List<Fn.Local> locals = declareRecursive(statics, Fn.Kind.REC, node);
+    Fn.Local overrides = locals.get(statics.indexOf(node.statics.get("__overrides")));
+    List<Integer> deferred = new ArrayList<>();
+    for (int i = 0; i < statics.size(); i++) {
+      BindingTree.Static st = statics.get(i);
+      if (st.name.equals("__overrides")) {
+        compileAttrValue(st, deferred);
+      } else {
+        // A thunk: overrides.NAME if present, else the definition.
+        Fn outer = fn;
+        Fn inner = new Fn(outer, Proto.Kind.THUNK, file, st.nameRange);
+        fn = inner;
+        int sp = fn.span(st.nameRange);
+        Resolution ov = resolveStatic(fn, "__overrides");
+        emitResolution(ov, "__overrides", st.nameRange);
+        fn.emit(Op.FORCE, 0);
+        int toDefinition = fn.emitJump(Op.SELECT_OR, 0, fn.constant(st.name));
+        fn.emit(Op.FORCE, 0);
+        int toEnd = fn.emitJump(Op.JUMP, 0);
+        fn.adjust(-1);
+        fn.patch(toDefinition);
+        compileAttrValue(st, null);
+        fn.emit(Op.FORCE, 0);
+        fn.patch(toEnd);
+        fn.restoreSpan(sp);
+        fn.emit(Op.RETURN, 0);
+        fn = outer;
+        emitMake(inner.build(pos(st.nameRange)), inner, Op.THUNK, Op.THUNK_DEFER, deferred);
+      }
+      locals.get(i).initialised = true;
+    }
+    for (int d : deferred) {
+      fn.emit(Op.FINALISE, 0, d);
+    }
+    for (int i = 0; i < statics.size(); i++) {
+      fn.emit(Op.LOCAL, 1, base + i);
+    }
+    int sp = fn.span(range);
+    fn.emit(Op.ATTRS, 1 - statics.size(), fn.constant(shape), statics.size());
+    fn.emit(Op.LOCAL, 1, overrides.slot);
+    fn.emit(Op.FORCE, 0);
+    fn.emit(Op.UPDATE, -1);
+    fn.restoreSpan(sp);
+    compileDynamics(node);
     closeScope(locals);
   }
 

@@ -157,6 +157,26 @@ final class Fn {
     return at;
   }
 
+  /** Emits {@code op} with two placeholder offsets; returns the index of the first. */
+  int emitJump2(int op, int stackEffect) {
+    put(op);
+    int at = size;
+    put(0);
+    put(0);
+    adjust(stackEffect);
+    return at;
+  }
+
+  /** Points the second offset of a two-offset jump (relative to its instruction's end) here. */
+  void patchSecond(int firstOperand) {
+    code[firstOperand + 1] = size - (firstOperand + 2);
+  }
+
+  /** Points the first offset of a two-offset jump (relative to its instruction's end) here. */
+  void patchFirst(int firstOperand) {
+    code[firstOperand] = size - (firstOperand + 2);
+  }
+
   /** Points the jump whose offset operand is at {@code operand} to the current end. */
   void patch(int operand) {
     code[operand] = size - (operand + 1);

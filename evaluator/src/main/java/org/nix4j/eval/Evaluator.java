@@ -35,6 +35,8 @@ public final class Evaluator implements EvalHost {
   /** Files imported so far, by canonical path: each is a thunk of the file's value. */
   private final Map<String, Thunk> importCache = new HashMap<>();
   private final String home;
+  /** nix4j's store and the files seen through it. */
+  private final EvalStore store;
 
   public Evaluator(EvalOptions options) {
     this(options, null);
@@ -42,10 +44,17 @@ public final class Evaluator implements EvalHost {
 
   public Evaluator(EvalOptions options, org.nix4j.vm.Budget budget) {
     this.options = options;
+    this.store = new EvalStore(options);
     List<Consumer<Registry>> themes = new ArrayList<>();
     themes.add(r -> EvaluatorBuiltins.register(r, this));
+    themes.add(r -> FileBuiltins.register(r, this));
+    themes.add(r -> DerivationBuiltins.register(r, this));
+    themes.add(r -> FetchBuiltins.register(r, this));
     this.builtins = new Builtins(themes);
     this.vm = new Vm(this, budget);
+    if (options.observer != null) {
+      vm.setObserver(options.observer);
+    }
     String h = options.home;
     if (h == null) {
       h = options.io.getEnv("HOME").orElse("/homeless-shelter");
@@ -57,8 +66,18 @@ public final class Evaluator implements EvalHost {
     return options;
   }
 
+  /** The I/O of the evaluation: the options' I/O with the store paths of {@link #store()} in it. */
   public EvalIO io() {
-    return options.io;
+    return store.files();
+  }
+
+  /** nix4j's store: what evaluation added (or would add, in read-only mode). */
+  public org.nix4j.store.Store store() {
+    return store.store();
+  }
+
+  EvalStore evalStore() {
+    return store;
   }
 
   public Builtins builtins() {
@@ -75,7 +94,11 @@ public final class Evaluator implements EvalHost {
   /** Compiles a source text; relative paths in it resolve against {@code baseDir}. */
   public CompileResult compile(SourceFile file, String baseDir, List<String> outerNames) {
     CompileOptions opts = new CompileOptions(builtins.globals(), outerNames, baseDir, home);
-    return Compiler.compile(file, opts);
+    CompileResult r = Compiler.compile(file, opts);
+    if (options.compileListener != null) {
+      options.compileListener.accept(file.name(), r.proto());
+    }
+    return r;
   }
 
   /** The error a compile result fails with, as Nix reports a file that does not parse or bind. */
@@ -118,7 +141,10 @@ public final class Evaluator implements EvalHost {
    * Nix when the path does not exist.
    */
   public String resolveImportPath(String path) {
-    EvalIO io = options.io;
+    if (CorePkgs.source(path) != null) {
+      return path;
+    }
+    EvalIO io = io();
     var type = io.fileType(path);
     if (type.isEmpty()) {
       throw NixError.eval("getting status of '" + path + "': No such file or directory");
@@ -132,7 +158,7 @@ public final class Evaluator implements EvalHost {
 
   private boolean isDirectory(String path) {
     try {
-      options.io.readDir(path);
+      io().readDir(path);
       return true;
     } catch (EvalIOException e) {
       return false;
@@ -144,7 +170,7 @@ public final class Evaluator implements EvalHost {
    * compiled at once (errors are thrown), and evaluated when the thunk is forced.
    */
   public Thunk importThunk(String path) {
-    String key = options.io.canonicalPath(path);
+    String key = io().canonicalPath(path);
     Thunk t = importCache.get(key);
     if (t != null) {
       return t;
@@ -157,13 +183,17 @@ public final class Evaluator implements EvalHost {
 
   /** Reads and compiles a file; throws the first syntax or compile error. */
   public Proto compileFile(String path, List<String> outerNames) {
-    String text;
+    String text = CorePkgs.source(path);
     try {
-      text = options.io.readFile(path);
+      if (text == null) {
+        text = io().readFile(path);
+      }
     } catch (EvalIOException e) {
       throw NixError.eval(e.getMessage());
     }
-    SourceFile file = SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
+    SourceFile file = CorePkgs.source(path) != null
+        ? SourceFile.named(CorePkgs.SOURCE_NAME, text)
+        : SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
     CompileResult r = compile(file, dirOf(path), outerNames);
     if (r.hasErrors()) {
       throw compileError(r);
@@ -185,7 +215,7 @@ public final class Evaluator implements EvalHost {
 
   @Override
   public String copyPathToStore(String path) {
-    throw NixError.eval("copying '" + path + "' to the store is not supported yet by nix4j");
+    return store.copyPathToStore(path);
   }
 
   /** The home directory for {@code ~/} paths. */

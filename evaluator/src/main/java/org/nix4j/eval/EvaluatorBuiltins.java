@@ -101,6 +101,10 @@ final class EvaluatorBuiltins {
           // fall through
         case 2: {
           state = 3;
+          if (in instanceof NixString s) {
+            // The store paths the path refers to must be valid (and outputs built), as in Nix.
+            ev.evalStore().realiseContext(s.context);
+          }
           String path = ev.resolveImportPath(absolutePath(in));
           Thunk t;
           if (scope == null) {

@@ -144,6 +144,17 @@ public final class Lexer {
   private int[] stack = new int[16];
   private int sp;
   private final Tokens out;
+  /**
+   * Memo of the last maximal run of PATH_CHARs (and of URI scheme chars) scanned, so that a long
+   * run that turns out not to be a path ({@code a.b.c.d...}) is not scanned again from each of
+   * its tokens: without it lexing would be quadratic.
+   */
+  private int pathRunFrom = -1;
+  private int pathRunEnd = -1;
+  private int schemeRunFrom = -1;
+  private int schemeRunEnd = -1;
+  /** A position after which no {@code *}{@code /} exists, once an unclosed comment was seen. */
+  private int noCommentCloseAfter = Integer.MAX_VALUE;
 
   private Lexer(byte[] s, int start, int end) {
     this.s = s;
@@ -193,7 +204,7 @@ public final class Lexer {
     if (top == INPATH_SLASH) {
       // At the end of the input Nix reports the trailing slash at the start of the last piece.
       int last = out.count - 1;
-      trailingSlash(out.starts[last], out.starts[last + 1]);
+      trailingSlash(out.starts[last], end);
     }
     out.starts[out.count] = end;
   }
@@ -571,10 +582,7 @@ public final class Lexer {
 
   /** End of the longest {@code {PATH_CHAR}*(\/{PATH_CHAR}+)+\/?} at {@code p}, or {@code p}. */
   private int pathEnd(int p) {
-    int q = p;
-    while (q < end && (CLASS[s[q] & 0xff] & PATH_CHAR) != 0) {
-      q++;
-    }
+    int q = pathRun(p);
     int last = -1;
     while (at(q) == '/' && is(at(q + 1), PATH_CHAR)) {
       q += 2;
@@ -594,14 +602,25 @@ public final class Lexer {
 
   /** For {@code {PATH_SEG}\$\{} at {@code p}: the end of the segment (after its slash), or -1. */
   private int pathSegDollarCurly(int p) {
-    int q = p;
-    while (q < end && (CLASS[s[q] & 0xff] & PATH_CHAR) != 0) {
-      q++;
-    }
+    int q = pathRun(p);
     if (at(q) == '/' && at(q + 1) == '$' && at(q + 2) == '{') {
       return q + 1;
     }
     return -1;
+  }
+
+  /** The end of the maximal run of PATH_CHARs starting at {@code p}. */
+  private int pathRun(int p) {
+    if (p >= pathRunFrom && p <= pathRunEnd) {
+      return pathRunEnd;
+    }
+    int q = p;
+    while (q < end && (CLASS[s[q] & 0xff] & PATH_CHAR) != 0) {
+      q++;
+    }
+    pathRunFrom = p;
+    pathRunEnd = q;
+    return q;
   }
 
   /** End of {@code \<{PATH_CHAR}+(\/{PATH_CHAR}+)*\>} at {@code p}, or {@code p}. */
@@ -610,9 +629,7 @@ public final class Lexer {
     if (!is(at(q), PATH_CHAR)) {
       return p;
     }
-    while (is(at(q), PATH_CHAR)) {
-      q++;
-    }
+    q = pathRun(q);
     while (at(q) == '/' && is(at(q + 1), PATH_CHAR)) {
       q += 2;
       while (is(at(q), PATH_CHAR)) {
@@ -624,9 +641,16 @@ public final class Lexer {
 
   /** End of {@code [a-zA-Z][a-zA-Z0-9\+\-\.]*\:[uri chars]+} at {@code p}, or {@code p}. */
   private int uriEnd(int p) {
-    int q = p + 1;
-    while (is(at(q), URI_SCHEME)) {
-      q++;
+    int q;
+    if (p >= schemeRunFrom && p <= schemeRunEnd) {
+      q = schemeRunEnd;
+    } else {
+      q = p + 1;
+      while (is(at(q), URI_SCHEME)) {
+        q++;
+      }
+      schemeRunFrom = p;
+      schemeRunEnd = q;
     }
     if (at(q) != ':' || !is(at(q + 1), URI_CHAR)) {
       return p;
@@ -640,6 +664,9 @@ public final class Lexer {
 
   /** End of {@code \/\*([^*]|\*+[^*\/])*\*+\/} at {@code p}, or {@code p} when unclosed. */
   private int blockCommentEnd(int p) {
+    if (p >= noCommentCloseAfter) {
+      return p;
+    }
     int q = p + 2;
     while (q < end) {
       if (s[q] == '*') {
@@ -653,6 +680,7 @@ public final class Lexer {
         q++;
       }
     }
+    noCommentCloseAfter = p;
     return p;
   }
 

@@ -294,7 +294,10 @@ public final class SyntaxNode extends SyntaxElement {
     }
   }
 
-  /** A readable dump of the tree: one line per node or token, indented by depth. */
+  /**
+   * A readable dump of the tree: one line per node or token, indented by depth (up to 40 levels;
+   * deeper lines start with their depth in brackets).
+   */
   public String dump() {
     StringBuilder sb = new StringBuilder();
     java.util.ArrayDeque<SyntaxElement> stack = new java.util.ArrayDeque<>();
@@ -304,7 +307,11 @@ public final class SyntaxNode extends SyntaxElement {
     while (!stack.isEmpty()) {
       SyntaxElement e = stack.pop();
       int depth = depths.pop();
-      sb.append("  ".repeat(depth));
+      if (depth <= 40) {
+        sb.append("  ".repeat(depth));
+      } else {
+        sb.append("  ".repeat(40)).append('[').append(depth).append("] ");
+      }
       sb.append(e.kind()).append('@').append(e.offset()).append("..").append(e.endOffset());
       if (e instanceof SyntaxToken t) {
         sb.append(' ').append(quote(t.text()));

@@ -109,6 +109,8 @@ public final class Printer {
       out.append("<PRIMOP>");
     } else if (v instanceof PrimOpApp) {
       out.append("<PRIMOP-APP>");
+    } else if (v instanceof NixUnknown) {
+      out.append("<UNKNOWN>");
     } else {
       out.append("<").append(v.typeOf()).append(">");
     }

@@ -13,6 +13,9 @@ final class Arith {
 
   /** {@code a - b}, {@code a * b}, {@code a / b} as the builtins __sub, __mul, __div. */
   static Value numeric(Value a, Value b, int op) {
+    if (a instanceof org.nix4j.value.NixUnknown || b instanceof org.nix4j.value.NixUnknown) {
+      return org.nix4j.value.NixUnknown.UNKNOWN;
+    }
     if (a instanceof NixFloat || b instanceof NixFloat) {
       double x = toFloat(a);
       double y = toFloat(b);
@@ -35,6 +38,9 @@ final class Arith {
       default -> {
         if (y == 0) {
           throw NixError.eval("division by zero");
+        }
+        if (x == Long.MIN_VALUE && y == -1) {
+          throw NixError.eval("overflow in integer division");
         }
         yield NixInt.of(x / y);
       }
@@ -107,6 +113,9 @@ final class Arith {
             return null;
           }
         }
+        if (in instanceof org.nix4j.value.NixUnknown) {
+          return in;
+        }
         NixString s = (NixString) in;
         if (s.hasContext()) {
           throw NixError.eval("a string that refers to a store path cannot be appended to a path");
@@ -119,6 +128,9 @@ final class Arith {
         if (in == null) {
           return null;
         }
+      }
+      if (in instanceof org.nix4j.value.NixUnknown) {
+        return in;
       }
       if (state == 1) {
         left = (NixString) in;

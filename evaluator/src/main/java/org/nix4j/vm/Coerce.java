@@ -66,7 +66,7 @@ public final class Coerce extends Generator {
         return null;
       }
     }
-    if (v instanceof NixString) {
+    if (v instanceof NixString || v instanceof org.nix4j.value.NixUnknown) {
       return v;
     }
     if (v instanceof NixPath p) {
@@ -163,6 +163,9 @@ public final class Coerce extends Generator {
           return in;
         }
         case 4 -> {
+          if (in instanceof org.nix4j.value.NixUnknown) {
+            return in;
+          }
           if (in != null) {
             NixString part = (NixString) in;
             out.append(part.bytes);
@@ -197,6 +200,9 @@ public final class Coerce extends Generator {
     int len = 0;
     NixContext ctx = NixContext.EMPTY;
     for (int i = from; i < from + n; i++) {
+      if (stack[i] instanceof org.nix4j.value.NixUnknown u) {
+        return u;
+      }
       if (!(stack[i] instanceof NixString s)) {
         return null;
       }
@@ -224,6 +230,9 @@ public final class Coerce extends Generator {
     @Override
     public Value resume(Vm vm, Value in) {
       while (true) {
+        if (in instanceof org.nix4j.value.NixUnknown) {
+          return in;
+        }
         if (in != null) {
           NixString s = (NixString) in;
           out.append(s.bytes);

@@ -78,6 +78,9 @@ final class Compare extends Generator {
         }
         case 2 -> {
           b = in;
+          if (a instanceof org.nix4j.value.NixUnknown || b instanceof org.nix4j.value.NixUnknown) {
+            return org.nix4j.value.NixUnknown.UNKNOWN;
+          }
           Boolean q = quick(a, b);
           if (q != null) {
             return NixBool.of(q);
@@ -102,6 +105,9 @@ final class Compare extends Generator {
           }
         }
         case 4 -> {
+          if (in instanceof org.nix4j.value.NixUnknown) {
+            return in;
+          }
           if (in == NixBool.TRUE) {
             i++;
             state = 3;

@@ -136,6 +136,9 @@ final class Equality extends Generator {
           left = null;
           pendingB = null;
           state = 0;
+          if (a instanceof org.nix4j.value.NixUnknown || b instanceof org.nix4j.value.NixUnknown) {
+            return org.nix4j.value.NixUnknown.UNKNOWN;
+          }
           Boolean q = quick(a, b);
           if (q != null) {
             if (!q) {

@@ -23,6 +23,9 @@ final class ForceArgs extends Generator {
       return in;
     }
     if (state == 1) {
+      if (in instanceof org.nix4j.value.NixUnknown) {
+        return in;
+      }
       args[i++] = in;
     }
     int strict = builtin.strictArgs;
@@ -32,6 +35,9 @@ final class ForceArgs extends Generator {
         Value v = vm.force(args[i]);
         if (v == null) {
           return null;
+        }
+        if (v instanceof org.nix4j.value.NixUnknown) {
+          return v;
         }
         args[i] = v;
       }

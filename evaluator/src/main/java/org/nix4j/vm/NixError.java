@@ -27,7 +27,12 @@ public class NixError extends RuntimeException {
     /** Infinite recursion. */
     INFINITE_RECURSION,
     /** Evaluation stopped: cancelled, or a budget (steps, time, memory) ran out. */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * An operation met an {@link org.nix4j.value.NixUnknown}: not an error for the user; the
+     * frame that was computing gives an unknown instead.
+     */
+    UNKNOWN
   }
 
   /** One line of the trace: a message and where it applies. */
@@ -53,6 +58,9 @@ public class NixError extends RuntimeException {
 
   /** "value is X while Y was expected". */
   public static NixError type(String expected, org.nix4j.value.Value got) {
+    if (got instanceof org.nix4j.value.NixUnknown) {
+      return new NixError(Kind.UNKNOWN, "unknown value");
+    }
     return new NixError(Kind.EVAL, "value is " + got.describe() + " while " + expected + " was expected");
   }
 

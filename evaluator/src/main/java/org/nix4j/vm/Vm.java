@@ -3,6 +3,7 @@ package org.nix4j.vm;
 import java.util.Arrays;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
+import org.nix4j.bytecode.AttrsShape;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.value.Builtin;
 import org.nix4j.value.Closure;
@@ -13,6 +14,7 @@ import org.nix4j.value.NixInt;
 import org.nix4j.value.NixList;
 import org.nix4j.value.NixPath;
 import org.nix4j.value.NixString;
+import org.nix4j.value.NixUnknown;
 import org.nix4j.value.PrimOpApp;
 import org.nix4j.value.SourcePos;
 import org.nix4j.value.Thunk;
@@ -55,7 +57,7 @@ public final class Vm {
 
   private final EvalHost host;
   private VmObserver observer;
-  private final Budget budget;
+  private Budget budget;
 
   public Vm(EvalHost host, Budget budget) {
     this.host = host;
@@ -68,6 +70,15 @@ public final class Vm {
 
   public Budget budget() {
     return budget;
+  }
+
+  /**
+   * Sets the limits of what runs next, between two runs (never while the VM runs). The
+   * language server keeps one VM, and the values it computed, across requests that each have
+   * a budget of their own. Null means no limits.
+   */
+  public void setBudget(Budget budget) {
+    this.budget = budget == null ? Budget.UNLIMITED : budget;
   }
 
   public void setObserver(VmObserver observer) {
@@ -213,9 +224,25 @@ public final class Vm {
 
   private static final Value[] PENDING_NONE = new Value[0];
 
+  /**
+   * The most frames the stack may hold: deep enough for a million-deep Nix recursion, shallow
+   * enough to report a runaway one ("stack overflow") before the heap is gone.
+   */
+  public static final int DEFAULT_MAX_DEPTH = 4_000_000;
+
+  private int maxDepth = DEFAULT_MAX_DEPTH;
+
+  public void setMaxDepth(int maxDepth) {
+    this.maxDepth = maxDepth;
+  }
+
   private void pushFrame(Frame f) {
     if (++fp == frames.length) {
-      frames = Arrays.copyOf(frames, frames.length * 2);
+      if (fp >= maxDepth) {
+        fp--;
+        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)");
+      }
+      frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
     }
     frames[fp] = f;
     budget.tick();
@@ -286,6 +313,9 @@ public final class Vm {
       }
       f = v;
     }
+    if (f instanceof NixUnknown) {
+      return f;
+    }
     if (f instanceof Closure c) {
       Proto p = c.proto;
       ensureStack(sp + p.maxStack + 1);
@@ -329,16 +359,30 @@ public final class Vm {
     int strict = b.strictArgs;
     if (strict != 0) {
       for (int i = 0; i < args.length; i++) {
-        if ((strict & (1 << i)) != 0 && args[i] instanceof Thunk t) {
-          Value v = t.valueOrNull();
-          if (v == null) {
-            return push(new ForceArgs(b, args, i));
+        if ((strict & (1 << i)) != 0) {
+          if (args[i] instanceof Thunk t) {
+            Value v = t.valueOrNull();
+            if (v == null) {
+              return push(new ForceArgs(b, args, i));
+            }
+            args[i] = v;
           }
-          args[i] = v;
+          if (args[i] instanceof NixUnknown u) {
+            return u;
+          }
         }
       }
     }
-    return b.apply(this, args);
+    int depth = fp;
+    try {
+      return b.apply(this, args);
+    } catch (NixError e) {
+      // An unknown met by a builtin that pushed no frame: the builtin's result is unknown.
+      if (e.kind() == NixError.Kind.UNKNOWN && fp == depth) {
+        return NixUnknown.UNKNOWN;
+      }
+      throw e;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -352,22 +396,27 @@ public final class Vm {
         while (true) {
           Frame f = frames[fp];
           Value out;
-          if (f instanceof CallFrame cf) {
+          if (f instanceof CallFrame) {
             if (in != null) {
               stack[sp++] = in;
             }
-            out = execute(cf);
+            // Call frames pop themselves when they return.
+            out = execute(stop);
+            if (out == null) {
+              in = null;
+              continue;
+            }
           } else {
             out = ((Generator) f).resume(this, in);
+            if (out == null) {
+              in = null;
+              continue;
+            }
+            if (frames[fp] != f) {
+              throw new IllegalStateException("frame finished while not on top: " + f);
+            }
+            popFrame(f, out);
           }
-          if (out == null) {
-            in = null;
-            continue;
-          }
-          if (frames[fp] != f) {
-            throw new IllegalStateException("frame finished while not on top: " + f);
-          }
-          popFrame(f, out);
           if (fp < stop) {
             return out;
           }
@@ -376,8 +425,10 @@ public final class Vm {
       } catch (NixError e) {
         in = unwind(e, stop);
       } catch (StackOverflowError | OutOfMemoryError e) {
-        NixError err = new NixError(NixError.Kind.INTERRUPTED,
-            e instanceof OutOfMemoryError ? "out of memory" : "stack overflow (internal)");
+        // Drop the deepest frames at once so that the unwinding has memory to work with.
+        String msg = e instanceof OutOfMemoryError && fp < 100_000 ? "out of memory"
+            : "stack overflow (possible infinite recursion)";
+        NixError err = new NixError(NixError.Kind.EVAL, msg);
         in = unwind(err, stop);
       } catch (RuntimeException e) {
         NixError err = new InternalError(e);
@@ -396,6 +447,12 @@ public final class Vm {
    */
   private Value unwind(NixError e, int stop) {
     boolean positioned = e.pos() != null;
+    if (e.kind() == NixError.Kind.UNKNOWN && fp >= stop) {
+      // Not an error: what the top frame was computing is unknown.
+      Frame f = frames[fp];
+      popFrame(f, NixUnknown.UNKNOWN);
+      return NixUnknown.UNKNOWN;
+    }
     while (fp >= stop) {
       Frame f = frames[fp];
       if (f instanceof CallFrame cf) {
@@ -460,14 +517,19 @@ public final class Vm {
   // Bytecode.
 
   /**
-   * Runs the instructions of {@code cf} until it returns (its result is returned) or pushes
-   * another frame (null is returned; the frame goes on when the loop delivers the answer).
+   * Runs the call frames at the top of the frame stack. Forcing a thunk of bytecode, calling a
+   * lambda and returning to a call frame switch frames here, without going back to
+   * {@link #run}. Returns null when the top frame is a generator that must run (it was pushed,
+   * or something it waits for was); returns a value when a frame returned it to a generator
+   * (the loop delivers it) or below {@code stop} (the run's result). Returning frames pop
+   * themselves.
    */
-  private Value execute(CallFrame cf) {
-    final Proto proto = cf.proto;
-    final int[] code = proto.code;
-    final Object[] k = proto.constants;
-    final int base = cf.base;
+  private Value execute(int stop) {
+    CallFrame cf = (CallFrame) frames[fp];
+    Proto proto = cf.proto;
+    int[] code = proto.code;
+    Object[] k = proto.constants;
+    int base = cf.base;
     Value[] stack = this.stack;
     int sp = this.sp;
     int ip = cf.ip;
@@ -501,7 +563,20 @@ public final class Vm {
                 cf.opStart = opStart;
                 this.sp = sp;
                 enterThunk(t);
-                return null;
+                {
+                if (!(frames[fp] instanceof CallFrame next)) {
+                  return null;
+                }
+                cf = next;
+                proto = cf.proto;
+                code = proto.code;
+                k = proto.constants;
+                base = cf.base;
+                stack = this.stack;
+                sp = this.sp;
+                ip = cf.ip;
+                continue;
+              }
               }
             }
           }
@@ -541,6 +616,8 @@ public final class Vm {
               stack[sp - 1] = NixInt.of(x.value + y.value);
             } else if (a instanceof NixString x && b instanceof NixString y) {
               stack[sp - 1] = NixString.of(x.bytes.concat(y.bytes), x.context.union(y.context));
+            } else if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
             } else {
               stack[--sp] = null;
               cf.ip = ip;
@@ -548,7 +625,18 @@ public final class Vm {
               this.sp = sp;
               Value r = Arith.add(this, a, b);
               if (r == null) {
-                return null;
+                if (!(frames[fp] instanceof CallFrame next)) {
+                  return null;
+                }
+                cf = next;
+                proto = cf.proto;
+                code = proto.code;
+                k = proto.constants;
+                base = cf.base;
+                stack = this.stack;
+                sp = this.sp;
+                ip = cf.ip;
+                continue;
               }
               stack = this.stack;
               stack[sp++] = r;
@@ -586,6 +674,8 @@ public final class Vm {
             Value a = stack[sp - 1];
             if (a instanceof NixInt x && b instanceof NixInt y) {
               stack[sp - 1] = NixBool.of(x.value < y.value);
+            } else if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
             } else {
               Boolean q = Compare.quick(a, b);
               if (q != null) {
@@ -609,7 +699,9 @@ public final class Vm {
             Value a = stack[--sp];
             stack[sp] = null;
             Boolean q = Equality.quick(a, b);
-            if (q != null) {
+            if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              stack[sp++] = NixUnknown.UNKNOWN;
+            } else if (q != null) {
               stack[sp++] = NixBool.of(q != neg);
             } else {
               cf.ip = ip;
@@ -624,6 +716,9 @@ public final class Vm {
           }
           case Op.NOT -> {
             Value a = stack[sp - 1];
+            if (a instanceof NixUnknown) {
+              break;
+            }
             if (!(a instanceof NixBool bo)) {
               throw NixError.type("a Boolean", a);
             }
@@ -633,6 +728,10 @@ public final class Vm {
             Value b = stack[--sp];
             stack[sp] = null;
             Value a = stack[sp - 1];
+            if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
+              break;
+            }
             if (!(a instanceof NixList la)) {
               throw NixError.type("a list", a);
             }
@@ -645,6 +744,10 @@ public final class Vm {
             Value b = stack[--sp];
             stack[sp] = null;
             Value a = stack[sp - 1];
+            if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
+              break;
+            }
             if (!(a instanceof NixAttrs sa)) {
               throw NixError.type("a set", a);
             }
@@ -659,17 +762,28 @@ public final class Vm {
           }
           case Op.JUMP_IF_FALSE -> {
             int d = code[ip++];
+            int e = code[ip++];
             Value c = stack[--sp];
             stack[sp] = null;
             if (c == NixBool.FALSE) {
               ip += d;
             } else if (c != NixBool.TRUE) {
-              throw NixError.type("a Boolean", c);
+              if (c instanceof NixUnknown) {
+                // Which branch is unknown: so is the value of the `if`.
+                stack[sp++] = c;
+                ip += e;
+              } else {
+                throw NixError.type("a Boolean", c);
+              }
             }
           }
           case Op.AND_JUMP -> {
             int d = code[ip++];
             Value c = stack[sp - 1];
+            if (c instanceof NixUnknown) {
+              ip += d;
+              break;
+            }
             if (c == NixBool.FALSE) {
               ip += d;
             } else if (c == NixBool.TRUE) {
@@ -681,6 +795,10 @@ public final class Vm {
           case Op.OR_JUMP -> {
             int d = code[ip++];
             Value c = stack[sp - 1];
+            if (c instanceof NixUnknown) {
+              ip += d;
+              break;
+            }
             if (c == NixBool.TRUE) {
               ip += d;
             } else if (c == NixBool.FALSE) {
@@ -692,6 +810,10 @@ public final class Vm {
           case Op.IMPL_JUMP -> {
             int d = code[ip++];
             Value c = stack[sp - 1];
+            if (c instanceof NixUnknown) {
+              ip += d;
+              break;
+            }
             if (c == NixBool.FALSE) {
               stack[sp - 1] = NixBool.TRUE;
               ip += d;
@@ -703,7 +825,7 @@ public final class Vm {
           }
           case Op.ASSERT_BOOL -> {
             Value c = stack[sp - 1];
-            if (!(c instanceof NixBool)) {
+            if (!(c instanceof NixBool) && !(c instanceof NixUnknown)) {
               throw NixError.type("a Boolean", c);
             }
           }
@@ -722,8 +844,10 @@ public final class Vm {
             Value name = stack[--sp];
             stack[sp] = null;
             stack[sp + 1] = null;
-            NixAttrs set = (NixAttrs) stack[sp - 1];
-            stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
+            if (!(name instanceof NixUnknown)) {
+              NixAttrs set = (NixAttrs) stack[sp - 1];
+              stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
+            }
           }
           case Op.LIST -> {
             int n = code[ip++];
@@ -737,6 +861,9 @@ public final class Vm {
             String name = (String) k[code[ip++]];
             Value v = stack[sp - 1];
             if (!(v instanceof NixAttrs s)) {
+              if (v instanceof NixUnknown) {
+                break;
+              }
               throw NixError.type("a set", v);
             }
             Value r = s.get(name);
@@ -749,6 +876,10 @@ public final class Vm {
             Value nameV = stack[--sp];
             stack[sp] = null;
             Value v = stack[sp - 1];
+            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
+              break;
+            }
             if (!(v instanceof NixAttrs s)) {
               throw NixError.type("a set", v);
             }
@@ -763,6 +894,9 @@ public final class Vm {
             String name = (String) k[code[ip++]];
             int d = code[ip++];
             Value v = stack[sp - 1];
+            if (v instanceof NixUnknown) {
+              break;
+            }
             Value r = v instanceof NixAttrs s ? s.get(name) : null;
             if (r != null) {
               stack[sp - 1] = r;
@@ -776,6 +910,10 @@ public final class Vm {
             Value nameV = stack[--sp];
             stack[sp] = null;
             Value v = stack[sp - 1];
+            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
+              break;
+            }
             String name = Attrs.nameOf(nameV);
             Value r = v instanceof NixAttrs s ? s.get(name) : null;
             if (r != null) {
@@ -788,12 +926,18 @@ public final class Vm {
           case Op.HAS_ATTR -> {
             String name = (String) k[code[ip++]];
             Value v = stack[sp - 1];
-            stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+            if (!(v instanceof NixUnknown)) {
+              stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+            }
           }
           case Op.HAS_ATTR_DYN -> {
             Value nameV = stack[--sp];
             stack[sp] = null;
             Value v = stack[sp - 1];
+            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+              stack[sp - 1] = NixUnknown.UNKNOWN;
+              break;
+            }
             String name = Attrs.nameOf(nameV);
             stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
           }
@@ -819,7 +963,18 @@ public final class Vm {
               r = callMany(f, args, 0);
             }
             if (r == null) {
-              return null;
+              if (!(frames[fp] instanceof CallFrame next)) {
+                return null;
+              }
+              cf = next;
+              proto = cf.proto;
+              code = proto.code;
+              k = proto.constants;
+              base = cf.base;
+              stack = this.stack;
+              sp = this.sp;
+              ip = cf.ip;
+              continue;
             }
             // Answered at once (a builtin, a partial application): go on.
             stack = this.stack;
@@ -830,7 +985,19 @@ public final class Vm {
             Value r = stack[sp - 1];
             this.sp = sp;
             cf.opStart = opStart;
-            return r;
+            popFrame(cf, r);
+            if (fp < stop || !(frames[fp] instanceof CallFrame next)) {
+              return r;
+            }
+            cf = next;
+            proto = cf.proto;
+            code = proto.code;
+            k = proto.constants;
+            base = cf.base;
+            stack = this.stack;
+            sp = this.sp;
+            ip = cf.ip;
+            stack[sp++] = r;
           }
           case Op.INTERP -> {
             int n = code[ip++];
@@ -862,7 +1029,7 @@ public final class Vm {
             stack[sp] = null;
             if (c == NixBool.FALSE) {
               throw new NixError(NixError.Kind.ASSERT, "assertion '" + msg + "' failed");
-            } else if (c != NixBool.TRUE) {
+            } else if (c != NixBool.TRUE && !(c instanceof NixUnknown)) {
               throw NixError.type("a Boolean", c);
             }
           }
@@ -880,7 +1047,18 @@ public final class Vm {
             WithLookup g = new WithLookup(name, withs);
             Value r = push(g);
             if (r == null) {
-              return null;
+              if (!(frames[fp] instanceof CallFrame next)) {
+                return null;
+              }
+              cf = next;
+              proto = cf.proto;
+              code = proto.code;
+              k = proto.constants;
+              base = cf.base;
+              stack = this.stack;
+              sp = this.sp;
+              ip = cf.ip;
+              continue;
             }
             stack = this.stack;
             sp = this.sp;
@@ -888,6 +1066,9 @@ public final class Vm {
           }
           case Op.FORMALS_CHECK -> {
             Value arg = stack[base];
+            if (arg instanceof NixUnknown) {
+              break;
+            }
             if (!(arg instanceof NixAttrs set)) {
               throw NixError.type("a set", arg);
             }
@@ -896,7 +1077,8 @@ public final class Vm {
           case Op.FORMAL -> {
             String name = (String) k[code[ip++]];
             int d = code[ip++];
-            Value r = ((NixAttrs) stack[base]).get(name);
+            Value arg = stack[base];
+            Value r = arg instanceof NixAttrs set ? set.get(name) : NixUnknown.UNKNOWN;
             if (r != null) {
               stack[sp++] = r;
               ip += d;

@@ -32,6 +32,10 @@ final class WithLookup extends Generator {
         }
       }
       waiting = false;
+      if (in instanceof org.nix4j.value.NixUnknown) {
+        // The name may be in this scope: what it is, is unknown.
+        return in;
+      }
       if (!(in instanceof NixAttrs set)) {
         throw NixError.type("a set", in);
       }

@@ -1,6 +1,7 @@
 package org.nix4j.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nix4j.syntax.LineIndex.Encoding;
@@ -97,5 +98,92 @@ class LineIndexTest {
   void sourceFileLocationIsOneBased() {
     SourceFile f = SourceFile.ofString("1 +\n  x");
     assertEquals("\u00abstring\u00bb:2:3", f.location(6));
+  }
+
+  // ---- byte strings: offsets are UTF-8 byte offsets, one char per byte ----
+
+  @Test
+  void byteStringColumnsInEveryEncoding() {
+    // "é" is 2 bytes, 1 UTF-16 unit, 1 code point; "😀" is 4 bytes, 2 UTF-16 units, 1 code point.
+    String text = Bytes.fromUnicode("x = \"é😀\"; y");
+    LineIndex idx = LineIndex.ofBytes(text);
+    assertTrue(idx.isBytes());
+    int y = text.indexOf('y');
+    assertEquals(14, y);
+    assertEquals(new LineCol(0, 14), idx.lineCol(y));
+    assertEquals(new LineCol(0, 14), idx.lineCol(y, Encoding.UTF8));
+    assertEquals(new LineCol(0, 11), idx.lineCol(y, Encoding.UTF16));
+    assertEquals(new LineCol(0, 10), idx.lineCol(y, Encoding.UTF32));
+    assertEquals(y, idx.offset(0, 11, Encoding.UTF16));
+    assertEquals(y, idx.offset(0, 10, Encoding.UTF32));
+    assertEquals(y, idx.offset(0, 14, Encoding.UTF8));
+    assertEquals(y, idx.offset(0, 14));
+    assertEquals(11, idx.convertColumn(0, 14, Encoding.UTF8, Encoding.UTF16));
+  }
+
+  @Test
+  void byteStringColumnsInsideACharacterClampToItsStart() {
+    String text = Bytes.fromUnicode("\"😀é\"");
+    LineIndex idx = LineIndex.ofBytes(text);
+    // Byte offsets 2..4 are inside the emoji, 6 inside "é".
+    assertEquals(new LineCol(0, 1), idx.lineCol(3, Encoding.UTF16));
+    assertEquals(1, idx.offset(0, 3, Encoding.UTF8));
+    assertEquals(5, idx.offset(0, 6, Encoding.UTF8));
+    // UTF-16 column 2 is between the surrogates of the emoji.
+    assertEquals(1, idx.offset(0, 2, Encoding.UTF16));
+    assertEquals(5, idx.offset(0, 3, Encoding.UTF16));
+  }
+
+  @Test
+  void byteStringsWithCrlfAndLoneCr() {
+    String text = Bytes.fromUnicode("a\r\nñ = \"日本\";\r\nb\rc");
+    LineIndex idx = LineIndex.ofBytes(text);
+    assertEquals(4, idx.lineCount());
+    assertEquals(Bytes.fromUnicode("ñ = \"日本\";"), idx.lineText(1));
+    int semi = text.indexOf(';');
+    assertEquals(new LineCol(1, 13), idx.lineCol(semi));
+    assertEquals(new LineCol(1, 8), idx.lineCol(semi, Encoding.UTF16));
+    assertEquals(new LineCol(1, 8), idx.lineCol(semi, Encoding.UTF32));
+    assertEquals(semi, idx.offset(1, 8, Encoding.UTF16));
+    assertEquals(new LineCol(2, 0), idx.lineCol(text.indexOf('b')));
+    assertEquals(new LineCol(3, 0), idx.lineCol(text.indexOf('c')));
+    // On the CR or LF of a CRLF: the end of the line.
+    assertEquals(new LineCol(0, 1), idx.lineCol(1));
+    assertEquals(new LineCol(0, 1), idx.lineCol(2));
+  }
+
+  @Test
+  void malformedUtf8CountsOneUnitPerBadByte() {
+    // A lone continuation byte and a truncated 3-byte sequence, then "x".
+    String text = "\u0080\u00e6\u0097x";
+    LineIndex idx = LineIndex.ofBytes(text);
+    assertEquals(new LineCol(0, 3), idx.lineCol(3, Encoding.UTF16));
+    assertEquals(new LineCol(0, 3), idx.lineCol(3, Encoding.UTF32));
+    assertEquals(3, idx.offset(0, 3, Encoding.UTF16));
+  }
+
+  @Test
+  void everyOffsetRoundTripsThroughEveryEncoding() {
+    String text = Bytes.fromUnicode("ä\n\tß😀 = ''\r\n  ✓ ${x}'';\r\n\rz");
+    LineIndex idx = LineIndex.ofBytes(text);
+    for (int off = 0; off <= text.length(); off++) {
+      boolean charStart = off == text.length() || (text.charAt(off) & 0xc0) != 0x80;
+      boolean inBreak = off > 0 && off < text.length() && text.charAt(off) == '\n'
+          && text.charAt(off - 1) == '\r';
+      if (!charStart || inBreak) {
+        continue;
+      }
+      for (Encoding enc : Encoding.values()) {
+        LineCol lc = idx.lineCol(off, enc);
+        assertEquals(off, idx.offset(lc.line(), lc.column(), enc), off + " " + enc);
+      }
+    }
+  }
+
+  @Test
+  void sourceFilesUseNixsByteColumns() {
+    SourceFile f = SourceFile.ofString(Bytes.fromUnicode("\"é\" +\n  x"));
+    assertEquals("1:6", f.lineColumn(5));
+    assertEquals("2:3", f.lineColumn(9));
   }
 }

@@ -18,27 +18,7 @@ public final class FloatLiteral extends Literal {
 
   /** The value of a float literal's text, or {@code null} when Nix rejects it as out of range. */
   public static Double parse(String text) {
-    double d;
-    try {
-      d = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    if (Double.isInfinite(d)) {
-      return null;
-    }
-    if (d == 0 || Math.abs(d) < Double.MIN_NORMAL) {
-      // strtod reports ERANGE when a nonzero literal underflows.
-      int e = text.indexOf('e') >= 0 ? text.indexOf('e') : text.indexOf('E');
-      String mantissa = e >= 0 ? text.substring(0, e) : text;
-      for (int i = 0; i < mantissa.length(); i++) {
-        char c = mantissa.charAt(i);
-        if (c >= '1' && c <= '9') {
-          return null;
-        }
-      }
-    }
-    return d;
+    return org.nix4j.syntax.Literals.parseFloat(text);
   }
 
   @Override

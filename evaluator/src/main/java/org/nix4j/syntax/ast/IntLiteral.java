@@ -13,23 +13,9 @@ public final class IntLiteral extends Literal {
     return parse(source());
   }
 
-  /** The value of a run of digits, or {@code null} when it overflows a signed 64-bit integer. */
+  /** The value of a run of digits, or {@code null} when it overflows. */
   public static Long parse(String digits) {
-    if (digits.isEmpty()) {
-      return null;
-    }
-    long v = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int d = digits.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        return null;
-      }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        return null;
-      }
-      v = v * 10 + d;
-    }
-    return v;
+    return org.nix4j.syntax.Literals.parseInt(digits);
   }
 
   @Override
