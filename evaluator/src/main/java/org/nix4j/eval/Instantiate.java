@@ -72,7 +72,7 @@ public final class Instantiate {
       if (req.xml) {
         out.append(formats.xml(vm, res, req.strict));
       } else if (req.json) {
-        out.append(formats.json(vm, res, req.strict)).append('\n');
+        out.append(formats.json(vm, res, req.strict));
       } else {
         if (req.strict) {
           res = vm.runGenerator(new DeepForceAll(res));
