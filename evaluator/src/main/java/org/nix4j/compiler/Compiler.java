@@ -652,7 +652,10 @@ public final class Compiler {
     } else if (r instanceof WithRes wr) {
       fn.emit(Op.WITH_LOOKUP, 1, fn.constant(name), fn.constant(wr.sources));
     } else {
-      error(Diagnostic.Code.UNDEFINED_VARIABLE, undefinedMessage(name), range);
+      String suggestion = suggestion(name);
+      diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, Diagnostic.Code.UNDEFINED_VARIABLE,
+          "undefined variable '" + name + "'", range, suggestion == null ? List.of()
+              : List.of(new Diagnostic.Related(range, "did you mean '" + suggestion + "'?"))));
       emitFail("undefined variable '" + name + "'", range);
     }
   }
@@ -678,7 +681,8 @@ public final class Compiler {
     return true;
   }
 
-  private String undefinedMessage(String name) {
+  /** The name in scope closest to an undefined one, or null (Nix 2.8 suggests nothing). */
+  private String suggestion(String name) {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
     for (String candidate : visibleNames()) {
@@ -688,8 +692,7 @@ public final class Compiler {
         best = candidate;
       }
     }
-    String m = "undefined variable '" + name + "'";
-    return best == null ? m : m + "\nDid you mean '" + best + "'?";
+    return best;
   }
 
   private List<String> visibleNames() {

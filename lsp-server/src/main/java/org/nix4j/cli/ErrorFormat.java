@@ -21,7 +21,14 @@ public final class ErrorFormat {
       // Nix prints an empty message as an empty line.
       return "\n";
     }
-    sb.append("error: ").append(message.replace("\n", "\n       ")).append('\n');
+    // Lines after the first are indented under the message, as Nix does.
+    String[] lines = message.split("\n", -1);
+    sb.append("error: ").append(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String l = lines[i];
+      sb.append('\n').append(l.isEmpty() || l.startsWith("       ") ? l : "       " + l);
+    }
+    sb.append('\n');
     SourcePos pos = e.pos();
     if (pos != null) {
       appendPosition(sb, pos);
