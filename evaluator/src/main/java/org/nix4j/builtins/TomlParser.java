@@ -29,7 +29,7 @@ import org.nix4j.vm.NixError;
  */
 final class TomlParser {
   /** Deeper nesting of arrays and inline tables is refused (toml11 would exhaust its stack). */
-  static final int MAX_NESTING = 1000;
+  static final int MAX_NESTING = 256;
 
   /** A parse error: toml11's message (its first line), without the "[error] " prefix. */
   static final class TomlError extends RuntimeException {

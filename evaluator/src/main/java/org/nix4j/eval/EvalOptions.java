@@ -32,7 +32,10 @@ public final class EvalOptions {
   public Set<String> experimentalFeatures = Set.of();
   /** The home directory for {@code ~/} paths (byte string), or null for $HOME from {@link #io}. */
   public String home;
-  /** Where {@code builtins.trace} writes (default: stderr). */
+  /**
+   * Where {@code builtins.trace} writes: the traced text (a byte string) without Nix's
+   * {@code trace: } prefix (default: {@code trace: TEXT} on stderr).
+   */
   public Consumer<String> traceSink;
   /** Where warnings go, without the {@code warning: } prefix (default: stderr). */
   public Consumer<String> warningSink;

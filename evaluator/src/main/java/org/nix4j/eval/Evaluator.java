@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.nix4j.builtins.Builtins;
 import org.nix4j.builtins.Registry;
+import org.nix4j.builtins.TraceSink;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.compiler.CompileOptions;
 import org.nix4j.compiler.CompileResult;
@@ -28,7 +29,7 @@ import org.nix4j.vm.Vm;
  * builtins, the search path, the import cache and the I/O it was given. One evaluator runs on
  * one thread at a time; its values (thunks) belong to it.
  */
-public final class Evaluator implements EvalHost {
+public final class Evaluator implements EvalHost, TraceSink {
   private final EvalOptions options;
   private final Builtins builtins;
   private final Vm vm;
@@ -212,6 +213,17 @@ public final class Evaluator implements EvalHost {
 
   // -----------------------------------------------------------------------------------------
   // EvalHost.
+
+  /** {@code builtins.trace}: the traced text to {@link EvalOptions#traceSink}, else to stderr. */
+  @Override
+  public void trace(Value value, String text) {
+    Consumer<String> sink = options.traceSink;
+    if (sink != null) {
+      sink.accept(text);
+    } else {
+      TraceSink.STDERR.trace(value, text);
+    }
+  }
 
   @Override
   public String copyPathToStore(String path) {

@@ -102,14 +102,32 @@ public class BuiltinsBench {
     });
   }
 
-  /** Prints each workload's expression (for timing real Nix) and nix4j's answer. */
+  /**
+   * Without arguments: prints each workload's answer and expression (for timing real Nix).
+   * With {@code cpu [RUNS]}: the CPU time of the evaluating thread per run (after 3 warm-up
+   * runs), which a busy machine disturbs less than wall time.
+   */
   public static void main(String[] args) {
-    for (String name : WORKLOADS.keySet()) {
+    boolean cpu = args.length > 0 && args[0].equals("cpu");
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (String name : new java.util.TreeMap<>(WORKLOADS).keySet()) {
       BuiltinsBench b = new BuiltinsBench();
       b.workload = name;
       b.setUp();
       Value r = b.run();
-      System.out.println(name + "\t" + NixString.unicodeOf(org.nix4j.value.Printer.print(r)) + "\t" + expression(name));
+      if (!cpu) {
+        System.out.println(name + "\t" + NixString.unicodeOf(org.nix4j.value.Printer.print(r)) + "\t" + expression(name));
+        continue;
+      }
+      for (int i = 0; i < 3; i++) {
+        b.run();
+      }
+      long t0 = mx.getCurrentThreadCpuTime();
+      for (int i = 0; i < runs; i++) {
+        b.run();
+      }
+      System.out.printf("%s\t%.1f ms%n", name, (mx.getCurrentThreadCpuTime() - t0) / 1e6 / runs);
     }
   }
 }

@@ -128,7 +128,7 @@ final class EvalCommand implements Main.Command {
     opts.readOnly = req.readOnly;
     opts.allowImportFromDerivation = allowIfd;
     opts.experimentalFeatures = features;
-    opts.traceSink = s -> err.println(NixString.unicodeOf(s));
+    opts.traceSink = s -> err.println("trace: " + NixString.unicodeOf(s));
     if (dumpBytecode) {
       opts.compileListener = (name, proto) -> {
         err.println("bytecode of " + name + ":");
