@@ -394,20 +394,29 @@ public final class Parser {
   }
 
   private void error(TextRange range, String message) {
+    error(range, message, -1);
+  }
+
+  /** An error whose message names the position {@code related} (as line:column). */
+  private void error(TextRange range, String message, int related) {
     if (range.start() == lastErrorOffset) {
       return;
     }
     lastErrorOffset = range.start();
-    errors.add(new SyntaxError(range, message));
+    errors.add(new SyntaxError(range, message, related));
   }
 
   /** An error at the current token: "unexpected X, expected WHAT". */
   private void unexpected(String expected) {
+    unexpected(expected, -1);
+  }
+
+  private void unexpected(String expected, int related) {
     String msg = "unexpected " + describeCurrent();
     if (expected != null) {
       msg += ", expected " + expected;
     }
-    error(errorRange(), msg);
+    error(errorRange(), msg, related);
   }
 
   private String describeCurrent() {
@@ -466,10 +475,10 @@ public final class Parser {
     }
     if (p >= nsig) {
       error(errorRange(), "unexpected end of file: unclosed " + opener + " opened at "
-          + lineCol(openOffset));
+          + lineCol(openOffset), openOffset);
     } else {
       unexpected(SyntaxKind.of(kind).display() + " to close the " + opener + " at "
-          + lineCol(openOffset));
+          + lineCol(openOffset), openOffset);
     }
     return false;
   }
@@ -1152,10 +1161,10 @@ public final class Parser {
         int openOffset = tokens.starts[ev[m + 1]];
         if (p >= nsig) {
           error(errorRange(), "unexpected end of file: unclosed " + (indented ? "`''`" : "`\"`")
-              + " opened at " + lineCol(openOffset));
+              + " opened at " + lineCol(openOffset), openOffset);
         } else {
           unexpected((indented ? "`''`" : "`\"`") + " to close the string opened at "
-              + lineCol(openOffset));
+              + lineCol(openOffset), openOffset);
         }
         complete(m, indented ? SyntaxKind.IND_STRING : SyntaxKind.STRING);
         return;
