@@ -143,13 +143,13 @@ public final class Parser {
   private static final int SEL_1 = 41;
   private static final int SEL_PATH = 42; // a = marker
   private static final int SEL_DEFAULT = 43; // a = marker
-  private static final int PAREN_1 = 51; // a = marker
+  private static final int PAREN_1 = 51; // a = marker, b = offset of `(`
   private static final int SET_1 = 52; // a = marker, b = kind, c = opening offset
-  private static final int LIST_1 = 53; // a = marker
+  private static final int LIST_1 = 53; // a = marker, b = offset of `[`
   private static final int STR_LOOP = 54; // a = marker
-  private static final int STR_INTERP = 55; // a = marker, b = interpolation
+  private static final int STR_INTERP = 55; // a = marker, b = interpolation, c = its offset
   private static final int PATH_LOOP = 56; // a = marker, b = 1 after an interpolation
-  private static final int PATH_INTERP = 57; // a = marker, b = interpolation
+  private static final int PATH_INTERP = 57; // a = marker, b = interpolation, c = its offset
   private static final int BIND_0 = 60; // a = 1 in a let
   private static final int BIND_ATTRPATH = 61; // a = marker, b = attrpath start token, c = mode
   private static final int BIND_VALUE = 62; // a = marker, b = attrpath start token, c = mode
@@ -703,7 +703,7 @@ public final class Parser {
         call(STR_LOOP, a, 0, 0);
         return;
       case PATH_LOOP:
-        pathLoop(a, b, c);
+        pathLoop(a, b);
         return;
       case PATH_INTERP:
         expectClosing(K_R_BRACE, "`${`", c);
@@ -1007,7 +1007,7 @@ public final class Parser {
       case HPATH: {
         int m = start();
         bump();
-        pathLoop(m, 0, 0);
+        pathLoop(m, 0);
         return;
       }
       case QUOTE:
@@ -1172,7 +1172,7 @@ public final class Parser {
     }
   }
 
-  private void pathLoop(int m, int interpolated, int unused) {
+  private void pathLoop(int m, int interpolated) {
     while (adjacent()) {
       byte k = cur();
       if (k == K_PATH_FRAGMENT) {
