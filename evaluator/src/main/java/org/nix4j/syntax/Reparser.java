@@ -153,6 +153,9 @@ public final class Reparser {
       if (!reparsable(n) || edit.start() <= n.offset() || edit.end() >= n.endOffset()) {
         continue;
       }
+      if (n.green().width() > old.green().width() / 2) {
+        break; // as costly as parsing everything
+      }
       attempts++;
       String nodeText = n.text();
       int from = edit.start() - n.offset();
