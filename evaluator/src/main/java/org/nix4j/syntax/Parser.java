@@ -143,13 +143,13 @@ public final class Parser {
   private static final int SEL_1 = 41;
   private static final int SEL_PATH = 42; // a = marker
   private static final int SEL_DEFAULT = 43; // a = marker
-  private static final int PAREN_1 = 51; // a = marker
+  private static final int PAREN_1 = 51; // a = marker, b = offset of `(`
   private static final int SET_1 = 52; // a = marker, b = kind, c = opening offset
-  private static final int LIST_1 = 53; // a = marker
+  private static final int LIST_1 = 53; // a = marker, b = offset of `[`
   private static final int STR_LOOP = 54; // a = marker
-  private static final int STR_INTERP = 55; // a = marker, b = interpolation
+  private static final int STR_INTERP = 55; // a = marker, b = interpolation, c = its offset
   private static final int PATH_LOOP = 56; // a = marker, b = 1 after an interpolation
-  private static final int PATH_INTERP = 57; // a = marker, b = interpolation
+  private static final int PATH_INTERP = 57; // a = marker, b = interpolation, c = its offset
   private static final int BIND_0 = 60; // a = 1 in a let
   private static final int BIND_ATTRPATH = 61; // a = marker, b = attrpath start token, c = mode
   private static final int BIND_VALUE = 62; // a = marker, b = attrpath start token, c = mode
@@ -394,20 +394,29 @@ public final class Parser {
   }
 
   private void error(TextRange range, String message) {
+    error(range, message, -1);
+  }
+
+  /** An error whose message names the position {@code related} (as line:column). */
+  private void error(TextRange range, String message, int related) {
     if (range.start() == lastErrorOffset) {
       return;
     }
     lastErrorOffset = range.start();
-    errors.add(new SyntaxError(range, message));
+    errors.add(new SyntaxError(range, message, related));
   }
 
   /** An error at the current token: "unexpected X, expected WHAT". */
   private void unexpected(String expected) {
+    unexpected(expected, -1);
+  }
+
+  private void unexpected(String expected, int related) {
     String msg = "unexpected " + describeCurrent();
     if (expected != null) {
       msg += ", expected " + expected;
     }
-    error(errorRange(), msg);
+    error(errorRange(), msg, related);
   }
 
   private String describeCurrent() {
@@ -466,10 +475,10 @@ public final class Parser {
     }
     if (p >= nsig) {
       error(errorRange(), "unexpected end of file: unclosed " + opener + " opened at "
-          + lineCol(openOffset));
+          + lineCol(openOffset), openOffset);
     } else {
       unexpected(SyntaxKind.of(kind).display() + " to close the " + opener + " at "
-          + lineCol(openOffset));
+          + lineCol(openOffset), openOffset);
     }
     return false;
   }
@@ -694,7 +703,7 @@ public final class Parser {
         call(STR_LOOP, a, 0, 0);
         return;
       case PATH_LOOP:
-        pathLoop(a, b, c);
+        pathLoop(a, b);
         return;
       case PATH_INTERP:
         expectClosing(K_R_BRACE, "`${`", c);
@@ -998,7 +1007,7 @@ public final class Parser {
       case HPATH: {
         int m = start();
         bump();
-        pathLoop(m, 0, 0);
+        pathLoop(m, 0);
         return;
       }
       case QUOTE:
@@ -1152,10 +1161,10 @@ public final class Parser {
         int openOffset = tokens.starts[ev[m + 1]];
         if (p >= nsig) {
           error(errorRange(), "unexpected end of file: unclosed " + (indented ? "`''`" : "`\"`")
-              + " opened at " + lineCol(openOffset));
+              + " opened at " + lineCol(openOffset), openOffset);
         } else {
           unexpected((indented ? "`''`" : "`\"`") + " to close the string opened at "
-              + lineCol(openOffset));
+              + lineCol(openOffset), openOffset);
         }
         complete(m, indented ? SyntaxKind.IND_STRING : SyntaxKind.STRING);
         return;
@@ -1163,7 +1172,7 @@ public final class Parser {
     }
   }
 
-  private void pathLoop(int m, int interpolated, int unused) {
+  private void pathLoop(int m, int interpolated) {
     while (adjacent()) {
       byte k = cur();
       if (k == K_PATH_FRAGMENT) {

@@ -663,7 +663,11 @@ final class NixParsePrinter {
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == '"') {
+      if (c == '"' && s.startsWith("\"${", i)) {
+        int close = skipGroup(s, i + 2);
+        out.append("\"${").append(canonicalOrder(s.substring(i + 3, close - 1))).append("}\"");
+        i = close + 1;
+      } else if (c == '"') {
         int j = skipString(s, i);
         out.append(s, i, j);
         i = j;
@@ -729,6 +733,11 @@ final class NixParsePrinter {
   }
 
   private static int skipString(String s, int i) {
+    if (s.startsWith("\"${", i)) {
+      // A dynamic attribute name: an expression in "${...}" (literal text escapes its `$`).
+      int close = skipGroup(s, i + 2);
+      return Math.min(close + 1, s.length());
+    }
     int j = i + 1;
     while (j < s.length() && s.charAt(j) != '"') {
       j += s.charAt(j) == '\\' ? 2 : 1;
