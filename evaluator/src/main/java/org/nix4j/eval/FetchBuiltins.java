@@ -421,6 +421,14 @@ final class FetchBuiltins {
     return false;
   }
 
+  private static final Pattern BAD_GIT_REF = Pattern.compile(
+      "//|^[./]|/\\.|\\.\\.|[\\x00-\\x20\\x7f:?^~\\[]|\\\\|\\*|\\.lock$|\\.lock/|@\\{|[/.]$|^@$|^$");
+
+  /** Whether a ref breaks Git's rules for branch and tag names (as Nix checks them). */
+  static boolean badGitRef(String ref) {
+    return BAD_GIT_REF.matcher(ref).find();
+  }
+
   /** Nix's {@code parseURL} check of {@code file://} URLs. */
   static void checkFileUrl(String url) {
     if (url.startsWith("file://")) {
@@ -495,7 +503,10 @@ final class FetchBuiltins {
           getBool(attrs, "shallow");
           Boolean submodules = getBool(attrs, "submodules");
           getBool(attrs, "allRefs");
-          String ref = (String) attrs.get("ref");
+          String ref = attrs.get("ref") == null ? null : getStr(attrs, "ref");
+          if (ref != null && badGitRef(ref)) {
+            throw NixError.eval("invalid Git branch/tag name '" + ref + "'");
+          }
           String rev = attrs.get("rev") == null ? null : getStr(attrs, "rev");
           if (rev != null) {
             rev = Hash.parseAny(rev, HashAlgorithm.SHA1).toBase16();
@@ -575,6 +586,15 @@ final class FetchBuiltins {
       throw NixError.eval("cannot fetch input '" + url + "' because it uses a relative path");
     }
     String p = NixPath.canonicalise(path);
+    if (st.dir().isStorePath(p)) {
+      // A valid store path named "source" is taken as it is (its lastModified is then 0).
+      StorePath sp = st.dir().parse(p);
+      var held = st.store().pathInfo(sp);
+      if (sp.name().equals("source") && held.isPresent()) {
+        checkNarHash(st, attrs, held.get());
+        return treeAttrs(st, held.get(), 0L);
+      }
+    }
     PathInfo info;
     try (PathImport imp = st.store().beginImport(st.files().tree(), p, "source",
         FileIngestionMethod.RECURSIVE, HashAlgorithm.SHA256, false, true)) {
@@ -584,7 +604,8 @@ final class FetchBuiltins {
       info = imp.finish();
     }
     checkNarHash(st, attrs, info);
-    long mtime = 0;
+    // The newest modification time in the tree; files in the store have the time 1.
+    long mtime = 1;
     if (st.files().held(p) == null && st.files().base() instanceof RealIO) {
       mtime = newestMtime(RealIO.toPath(p));
     }
