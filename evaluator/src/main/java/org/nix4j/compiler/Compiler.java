@@ -58,7 +58,7 @@ import org.nix4j.value.NixPath;
 import org.nix4j.value.NixString;
 import org.nix4j.value.SourcePos;
 import org.nix4j.value.Value;
-import org.nix4j.vm.AttrsShape;
+import org.nix4j.bytecode.AttrsShape;
 
 /**
  * Compiles the typed syntax tree of a file into bytecode ({@link Proto}), resolving every

@@ -37,5 +37,11 @@ public final class EvalOptions {
   /** Where warnings go, without the {@code warning: } prefix (default: stderr). */
   public Consumer<String> warningSink;
 
+  /** Called with the name and code of every file or expression compiled ({@code --dump-bytecode}). */
+  public java.util.function.BiConsumer<String, org.nix4j.bytecode.Proto> compileListener;
+
+  /** Watches the VM ({@code --trace-runtime}; the language server). */
+  public org.nix4j.vm.VmObserver observer;
+
   public EvalOptions() {}
 }

@@ -52,6 +52,9 @@ public final class Evaluator implements EvalHost {
     themes.add(r -> FetchBuiltins.register(r, this));
     this.builtins = new Builtins(themes);
     this.vm = new Vm(this, budget);
+    if (options.observer != null) {
+      vm.setObserver(options.observer);
+    }
     String h = options.home;
     if (h == null) {
       h = options.io.getEnv("HOME").orElse("/homeless-shelter");
@@ -91,7 +94,11 @@ public final class Evaluator implements EvalHost {
   /** Compiles a source text; relative paths in it resolve against {@code baseDir}. */
   public CompileResult compile(SourceFile file, String baseDir, List<String> outerNames) {
     CompileOptions opts = new CompileOptions(builtins.globals(), outerNames, baseDir, home);
-    return Compiler.compile(file, opts);
+    CompileResult r = Compiler.compile(file, opts);
+    if (options.compileListener != null) {
+      options.compileListener.accept(file.name(), r.proto());
+    }
+    return r;
   }
 
   /** The error a compile result fails with, as Nix reports a file that does not parse or bind. */

@@ -3,6 +3,7 @@ package org.nix4j.vm;
 import java.util.Arrays;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
+import org.nix4j.bytecode.AttrsShape;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.value.Builtin;
 import org.nix4j.value.Closure;
@@ -386,22 +387,27 @@ public final class Vm {
         while (true) {
           Frame f = frames[fp];
           Value out;
-          if (f instanceof CallFrame cf) {
+          if (f instanceof CallFrame) {
             if (in != null) {
               stack[sp++] = in;
             }
-            out = execute(cf);
+            // Call frames pop themselves when they return.
+            out = execute(stop);
+            if (out == null) {
+              in = null;
+              continue;
+            }
           } else {
             out = ((Generator) f).resume(this, in);
+            if (out == null) {
+              in = null;
+              continue;
+            }
+            if (frames[fp] != f) {
+              throw new IllegalStateException("frame finished while not on top: " + f);
+            }
+            popFrame(f, out);
           }
-          if (out == null) {
-            in = null;
-            continue;
-          }
-          if (frames[fp] != f) {
-            throw new IllegalStateException("frame finished while not on top: " + f);
-          }
-          popFrame(f, out);
           if (fp < stop) {
             return out;
           }
@@ -502,14 +508,19 @@ public final class Vm {
   // Bytecode.
 
   /**
-   * Runs the instructions of {@code cf} until it returns (its result is returned) or pushes
-   * another frame (null is returned; the frame goes on when the loop delivers the answer).
+   * Runs the call frames at the top of the frame stack. Forcing a thunk of bytecode, calling a
+   * lambda and returning to a call frame switch frames here, without going back to
+   * {@link #run}. Returns null when the top frame is a generator that must run (it was pushed,
+   * or something it waits for was); returns a value when a frame returned it to a generator
+   * (the loop delivers it) or below {@code stop} (the run's result). Returning frames pop
+   * themselves.
    */
-  private Value execute(CallFrame cf) {
-    final Proto proto = cf.proto;
-    final int[] code = proto.code;
-    final Object[] k = proto.constants;
-    final int base = cf.base;
+  private Value execute(int stop) {
+    CallFrame cf = (CallFrame) frames[fp];
+    Proto proto = cf.proto;
+    int[] code = proto.code;
+    Object[] k = proto.constants;
+    int base = cf.base;
     Value[] stack = this.stack;
     int sp = this.sp;
     int ip = cf.ip;
@@ -543,7 +554,20 @@ public final class Vm {
                 cf.opStart = opStart;
                 this.sp = sp;
                 enterThunk(t);
-                return null;
+                {
+                if (!(frames[fp] instanceof CallFrame next)) {
+                  return null;
+                }
+                cf = next;
+                proto = cf.proto;
+                code = proto.code;
+                k = proto.constants;
+                base = cf.base;
+                stack = this.stack;
+                sp = this.sp;
+                ip = cf.ip;
+                continue;
+              }
               }
             }
           }
@@ -592,7 +616,18 @@ public final class Vm {
               this.sp = sp;
               Value r = Arith.add(this, a, b);
               if (r == null) {
-                return null;
+                if (!(frames[fp] instanceof CallFrame next)) {
+                  return null;
+                }
+                cf = next;
+                proto = cf.proto;
+                code = proto.code;
+                k = proto.constants;
+                base = cf.base;
+                stack = this.stack;
+                sp = this.sp;
+                ip = cf.ip;
+                continue;
               }
               stack = this.stack;
               stack[sp++] = r;
@@ -919,7 +954,18 @@ public final class Vm {
               r = callMany(f, args, 0);
             }
             if (r == null) {
-              return null;
+              if (!(frames[fp] instanceof CallFrame next)) {
+                return null;
+              }
+              cf = next;
+              proto = cf.proto;
+              code = proto.code;
+              k = proto.constants;
+              base = cf.base;
+              stack = this.stack;
+              sp = this.sp;
+              ip = cf.ip;
+              continue;
             }
             // Answered at once (a builtin, a partial application): go on.
             stack = this.stack;
@@ -930,7 +976,19 @@ public final class Vm {
             Value r = stack[sp - 1];
             this.sp = sp;
             cf.opStart = opStart;
-            return r;
+            popFrame(cf, r);
+            if (fp < stop || !(frames[fp] instanceof CallFrame next)) {
+              return r;
+            }
+            cf = next;
+            proto = cf.proto;
+            code = proto.code;
+            k = proto.constants;
+            base = cf.base;
+            stack = this.stack;
+            sp = this.sp;
+            ip = cf.ip;
+            stack[sp++] = r;
           }
           case Op.INTERP -> {
             int n = code[ip++];
@@ -980,7 +1038,18 @@ public final class Vm {
             WithLookup g = new WithLookup(name, withs);
             Value r = push(g);
             if (r == null) {
-              return null;
+              if (!(frames[fp] instanceof CallFrame next)) {
+                return null;
+              }
+              cf = next;
+              proto = cf.proto;
+              code = proto.code;
+              k = proto.constants;
+              base = cf.base;
+              stack = this.stack;
+              sp = this.sp;
+              ip = cf.ip;
+              continue;
             }
             stack = this.stack;
             sp = this.sp;

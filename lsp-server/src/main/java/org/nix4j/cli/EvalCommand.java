@@ -28,7 +28,8 @@ import org.nix4j.vm.NixError;
  */
 final class EvalCommand implements Main.Command {
   static final String USAGE = "usage: nix4j eval [--strict] [--json] [--xml] [-I PATH] [--arg NAME EXPR]"
-      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--option NAME VALUE]"
+      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--show-trace]"
+      + " [--dump-bytecode] [--trace-runtime] [--option NAME VALUE]"
       + " [--extra-experimental-features FEATURES] (FILE | -E EXPR)";
 
   @Override
@@ -43,6 +44,8 @@ final class EvalCommand implements Main.Command {
     boolean showTrace = false;
     boolean allowIfd = true;
     java.util.Set<String> features = new java.util.HashSet<>();
+    boolean dumpBytecode = false;
+    boolean traceRuntime = false;
     List<String> files = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -53,6 +56,8 @@ final class EvalCommand implements Main.Command {
           case "--xml" -> req.xml = true;
           case "--eval" -> { }
           case "--show-trace" -> showTrace = true;
+          case "--dump-bytecode" -> dumpBytecode = true;
+          case "--trace-runtime" -> traceRuntime = true;
           case "-A", "--attr" -> req.attrPaths.add(bytes(args[++i]));
           case "--arg" -> {
             String n = args[++i];
@@ -126,6 +131,15 @@ final class EvalCommand implements Main.Command {
     opts.allowImportFromDerivation = allowIfd;
     opts.experimentalFeatures = features;
     opts.traceSink = s -> err.println(NixString.unicodeOf(s));
+    if (dumpBytecode) {
+      opts.compileListener = (name, proto) -> {
+        err.println("bytecode of " + name + ":");
+        err.print(org.nix4j.bytecode.Disassembler.dump(proto));
+      };
+    }
+    if (traceRuntime) {
+      opts.observer = new org.nix4j.vm.TracingObserver(err, true);
+    }
     Evaluator ev = new Evaluator(opts);
     String result;
     try {

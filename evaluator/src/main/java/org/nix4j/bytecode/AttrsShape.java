@@ -1,4 +1,4 @@
-package org.nix4j.vm;
+package org.nix4j.bytecode;
 
 import org.nix4j.value.SourcePos;
 
