@@ -223,4 +223,26 @@ class StoreBuiltinsTest {
     assertEquals(500, files.size());
     assertFalse(Printer.print(v).contains("directory"));
   }
+
+  @Test
+  void anotherStoreDirectoryThatTheMachineLacks() {
+    String dir = "/nix4j-test-no-such-dir/store";
+    Evaluator ev = new Evaluator(options(o -> {
+      o.storeDir = dir;
+      o.readOnly = false;
+    }));
+    String p = eval(ev, "builtins.toFile \"f\" \"x\"");
+    String expected = new StoreDir(dir).print(new StoreDir(dir).computeTextPath("f", "x", List.of()));
+    assertEquals("\"" + expected + "\"", p);
+    assertEquals("\"" + dir + "\"", eval(ev, "builtins.storeDir"));
+    // The store directory and its parent exist for the evaluation, with nix4j's paths in it.
+    assertEquals("[ true true true ]", eval(ev, "[ (builtins.pathExists \"" + dir + "\")"
+        + " (builtins.pathExists /nix4j-test-no-such-dir) (builtins.pathExists " + p + ") ]"));
+    assertEquals("{ store = \"directory\"; }", eval(ev, "builtins.readDir /nix4j-test-no-such-dir"));
+    String name = expected.substring(dir.length() + 1);
+    assertEquals("{ " + name + " = \"regular\"; }", eval(ev, "builtins.readDir \"" + dir + "\""));
+    assertEquals(p, eval(ev, "builtins.storePath " + p));
+    String out = eval(ev, "(derivation { name = \"d\"; system = \"s\"; builder = \"/b\"; }).outPath");
+    assertTrue(out.startsWith("\"" + dir + "/"), out);
+  }
 }
