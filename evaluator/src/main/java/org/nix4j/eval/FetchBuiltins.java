@@ -202,6 +202,9 @@ final class FetchBuiltins {
       }
       return use.apply(file);
     }
+    if (!url.contains("://")) {
+      throw NixError.eval("unable to download '" + url + "': URL using bad/illegal format or missing URL (3)");
+    }
     if (!st.networkAllowed()) {
       throw NixError.eval("unable to download '" + url + "': network access is disabled in this"
           + " evaluation (nix4j only fetches local files here)");
