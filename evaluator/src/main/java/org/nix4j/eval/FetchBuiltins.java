@@ -645,11 +645,13 @@ final class FetchBuiltins {
       if (!st.files().base().mayRead(bytes)) {
         throw NixError.eval("access to path '" + bytes + "' is forbidden in the sandbox of nix4j");
       }
-      if (!Files.isDirectory(local.get())) {
-        throw NixError.eval("cannot fetch Git repository '" + url + "': '" + bytes
-            + "' is not a directory");
+      if (Files.exists(local.get().resolve(".git"))) {
+        // A working tree: uncommitted changes are seen when no ref or rev is asked for.
+        r = GitFetcher.fetch(st.store(), local.get(), ref, rev, name, tmpDir(), st.warnings());
+      } else {
+        // A bare repository (or no repository): fetched like a remote one, as Nix does.
+        r = fetchRemoteGit(st, url, ref, rev, name);
       }
-      r = GitFetcher.fetch(st.store(), local.get(), ref, rev, name, tmpDir(), st.warnings());
     } else {
       if (!st.networkAllowed()) {
         throw NixError.eval("cannot fetch Git repository '" + url + "': network access is disabled"
