@@ -245,4 +245,45 @@ class StoreBuiltinsTest {
     String out = eval(ev, "(derivation { name = \"d\"; system = \"s\"; builder = \"/b\"; }).outPath");
     assertTrue(out.startsWith("\"" + dir + "/"), out);
   }
+
+  private static void git(Path dir, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(Map.of("GIT_AUTHOR_NAME", "a", "GIT_AUTHOR_EMAIL", "a@b",
+        "GIT_COMMITTER_NAME", "a", "GIT_COMMITTER_EMAIL", "a@b",
+        "GIT_AUTHOR_DATE", "1700000000 +0000", "GIT_COMMITTER_DATE", "1700000000 +0000"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new AssertionError("git " + List.of(args) + ": " + out);
+    }
+  }
+
+  @Test
+  void fetchGitOfWorkingTreesAndBareRepositories() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    git(repo, "init", "-q", "-b", "main");
+    Files.writeString(repo.resolve("a.txt"), "a\n");
+    git(repo, "add", "a.txt");
+    git(repo, "commit", "-q", "-m", "one");
+    Path bare = tmp.resolve("bare.git");
+    git(tmp, "clone", "-q", "--bare", repo.toString(), bare.toString());
+    Evaluator ev = new Evaluator(options(o -> o.experimentalFeatures = java.util.Set.of("flakes")));
+    String clean = eval(ev, "let r = builtins.fetchGit " + bytes(repo) + "; in [ r.revCount r.lastModified"
+        + " (r.rev == r.shortRev) r.submodules (builtins.readFile \"${r}/a.txt\") ]");
+    assertEquals("[ 1 1700000000 false false \"a\\n\" ]", clean);
+    // The bare repository is cloned and gives the same tree and revision.
+    assertEquals("true", eval(ev, "let a = builtins.fetchGit " + bytes(repo) + "; b = builtins.fetchGit"
+        + " \"file://" + bytes(bare) + "\"; in a.outPath == b.outPath && a.rev == b.rev"));
+    // A dirty working tree: fetchGit says rev 000…, fetchTree leaves rev out.
+    Files.writeString(repo.resolve("a.txt"), "changed\n");
+    assertEquals("[ \"0000000000000000000000000000000000000000\" 0 \"changed\\n\" ]",
+        eval(ev, "let r = builtins.fetchGit " + bytes(repo) + "; in [ r.rev r.revCount"
+        + " (builtins.readFile \"${r}/a.txt\") ]"));
+    assertEquals("[ false true ]", eval(ev, "let r = builtins.fetchTree { type = \"git\"; url = \""
+        + bytes(repo) + "\"; }; in [ (r ? rev) (r ? narHash) ]"));
+    String notRepo = error(ev, "builtins.fetchGit " + bytes(Files.createDirectories(tmp.resolve("plain"))));
+    assertTrue(notRepo.contains("cannot fetch Git repository"), notRepo);
+  }
 }
