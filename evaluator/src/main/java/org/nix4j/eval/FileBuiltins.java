@@ -195,6 +195,7 @@ final class FileBuiltins {
     java.util.Collections.reverse(todo);
     StringBuilder out = new StringBuilder();
     int links = 0;
+    boolean underFile = false;
     while (!todo.isEmpty()) {
       String c = todo.remove(todo.size() - 1);
       if (c.isEmpty() || c.equals(".")) {
@@ -208,6 +209,9 @@ final class FileBuiltins {
       int mark = out.length();
       out.append('/').append(c);
       String cur = out.toString();
+      if (underFile) {
+        throw NixError.eval("getting status of '" + cur + "': Not a directory");
+      }
       Optional<EvalIO.FileType> t;
       try {
         t = io.fileType(cur);
@@ -220,6 +224,7 @@ final class FileBuiltins {
         }
         throw NixError.eval("getting status of '" + cur + "': No such file or directory");
       }
+      underFile = t.get() == EvalIO.FileType.REGULAR;
       if (t.get() == EvalIO.FileType.SYMLINK) {
         if (++links > 1024) {
           throw NixError.eval("infinite symlink recursion in path '" + path + "'");
