@@ -204,6 +204,7 @@ final class FileBuiltins {
       if (c.equals("..")) {
         int slash = out.lastIndexOf("/");
         out.setLength(Math.max(slash, 0));
+        underFile = false;
         continue;
       }
       int mark = out.length();
