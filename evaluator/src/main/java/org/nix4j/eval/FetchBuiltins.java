@@ -215,8 +215,7 @@ final class FetchBuiltins {
     }
     Path tmp = Files.createTempFile("nix4j-download-", "");
     try {
-      HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(30)).build();
+      HttpClient client = Http.CLIENT;
       HttpResponse<InputStream> resp;
       try {
         resp = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
@@ -225,7 +224,8 @@ final class FetchBuiltins {
         Thread.currentThread().interrupt();
         throw NixError.eval("unable to download '" + url + "': interrupted");
       } catch (IOException | IllegalArgumentException e) {
-        throw NixError.eval("unable to download '" + url + "': " + e.getMessage());
+        throw NixError.eval("unable to download '" + url + "': "
+            + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
       }
       try (InputStream in = resp.body()) {
         if (resp.statusCode() / 100 != 2) {
@@ -237,6 +237,14 @@ final class FetchBuiltins {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** One HTTP client for all downloads, made on first use. */
+  private static final class Http {
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
   }
 
   private static Path tmpDir() {
