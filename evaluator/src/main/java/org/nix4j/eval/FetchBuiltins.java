@@ -12,7 +12,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -215,23 +214,29 @@ final class FetchBuiltins {
     }
     Path tmp = Files.createTempFile("nix4j-download-", "");
     try {
-      HttpClient client = Http.CLIENT;
-      HttpResponse<InputStream> resp;
+      HttpResponse<Path> resp;
+      var pending = Http.CLIENT.sendAsync(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET().build(),
+          HttpResponse.BodyHandlers.ofFile(tmp));
       try {
-        resp = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+        resp = pending.get(Http.MAX_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
       } catch (InterruptedException e) {
+        pending.cancel(true);
         Thread.currentThread().interrupt();
         throw NixError.eval("unable to download '" + url + "': interrupted");
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (java.util.concurrent.TimeoutException e) {
+        pending.cancel(true);
+        throw NixError.eval("unable to download '" + url + "': no answer within "
+            + Http.MAX_MINUTES + " minutes");
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause() == null ? e : e.getCause();
         throw NixError.eval("unable to download '" + url + "': "
-            + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            + (c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName()));
+      } catch (IllegalArgumentException e) {
+        throw NixError.eval("unable to download '" + url + "': " + e.getMessage());
       }
-      try (InputStream in = resp.body()) {
-        if (resp.statusCode() / 100 != 2) {
-          throw NixError.eval("unable to download '" + url + "': HTTP error " + resp.statusCode());
-        }
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      if (resp.statusCode() / 100 != 2) {
+        throw NixError.eval("unable to download '" + url + "': HTTP error " + resp.statusCode());
       }
       return use.apply(tmp);
     } finally {
@@ -241,6 +246,9 @@ final class FetchBuiltins {
 
   /** One HTTP client for all downloads, made on first use. */
   private static final class Http {
+    /** The longest a download may take. */
+    static final long MAX_MINUTES = 30;
+
     static final HttpClient CLIENT = HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(Duration.ofSeconds(30))
