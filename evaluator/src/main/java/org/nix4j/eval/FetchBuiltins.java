@@ -701,19 +701,32 @@ final class FetchBuiltins {
         cmd.addAll(List.of("--branch", ref));
       }
       cmd.addAll(List.of("--", url, dir.toString()));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out;
-      try (InputStream in = p.getInputStream()) {
-        out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      }
+      Path log = Files.createTempFile("nix4j-git-", ".log");
       try {
-        if (p.waitFor() != 0) {
-          throw NixError.eval("cannot fetch Git repository '" + url + "': " + out.strip());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // Never ask for credentials: a fetch that needs them fails.
+        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+        pb.environment().put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        Process p = pb.start();
+        boolean done;
+        try {
+          done = p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          p.destroyForcibly();
+          Thread.currentThread().interrupt();
+          throw NixError.eval("interrupted while fetching '" + url + "'");
         }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-        Thread.currentThread().interrupt();
-        throw NixError.eval("interrupted while fetching '" + url + "'");
+        if (!done) {
+          p.destroyForcibly();
+          throw NixError.eval("cannot fetch Git repository '" + url + "': git took more than 30 minutes");
+        }
+        if (p.exitValue() != 0) {
+          String out = Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).strip();
+          throw NixError.eval("cannot fetch Git repository '" + url + "': " + NixString.bytesOf(out));
+        }
+      } finally {
+        Files.deleteIfExists(log);
       }
       String r = rev;
       if (r == null) {
