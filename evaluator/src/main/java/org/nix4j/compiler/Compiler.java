@@ -106,13 +106,37 @@ public final class Compiler {
     return new CompileResult(file, proto, List.copyOf(c.diagnostics));
   }
 
-  private Proto compileTop(Root root) {
-    TextRange all = TextRange.of(0, file.text().length());
-    fn = new Fn(null, Proto.Kind.TOP, file, all);
+  /**
+   * Compiles one expression of a parsed file on its own, as the top level of a file, with its
+   * free variables bound to {@code options.outerNames()} (the code receives their values as its
+   * upvalues, in that order). Positions are those of the file. The language server uses it to
+   * evaluate a part of a file (for a hover, a completion) with the values its variables had.
+   * The diagnostics are those of this expression alone.
+   */
+  public static CompileResult compileExpression(SourceFile file, Expr expr, CompileOptions options) {
+    Compiler c = new Compiler(file, options);
+    TextRange range = expr.range();
+    c.fn = new Fn(null, Proto.Kind.TOP, file, range);
+    c.bindOuterNames();
+    c.compile(expr, Mode.STRICT);
+    c.fn.emit(Op.RETURN, 0);
+    Proto proto = c.fn.build(c.pos(range));
+    c.diagnostics.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    return new CompileResult(file, proto, List.copyOf(c.diagnostics));
+  }
+
+  /** The names given by the caller around the code: its first upvalues. */
+  private void bindOuterNames() {
     for (int i = 0; i < options.outerNames().size(); i++) {
       String n = options.outerNames().get(i);
       fn.captures.add(new Fn.Capture(n, (i << 1) | 1, null, false));
     }
+  }
+
+  private Proto compileTop(Root root) {
+    TextRange all = TextRange.of(0, file.text().length());
+    fn = new Fn(null, Proto.Kind.TOP, file, all);
+    bindOuterNames();
     Expr e = root.expr();
     if (e == null) {
       if (!hasError()) {
@@ -628,7 +652,10 @@ public final class Compiler {
     } else if (r instanceof WithRes wr) {
       fn.emit(Op.WITH_LOOKUP, 1, fn.constant(name), fn.constant(wr.sources));
     } else {
-      error(Diagnostic.Code.UNDEFINED_VARIABLE, undefinedMessage(name), range);
+      String suggestion = suggestion(name);
+      diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, Diagnostic.Code.UNDEFINED_VARIABLE,
+          "undefined variable '" + name + "'", range, suggestion == null ? List.of()
+              : List.of(new Diagnostic.Related(range, "did you mean '" + suggestion + "'?"))));
       emitFail("undefined variable '" + name + "'", range);
     }
   }
@@ -654,7 +681,8 @@ public final class Compiler {
     return true;
   }
 
-  private String undefinedMessage(String name) {
+  /** The name in scope closest to an undefined one, or null (Nix 2.8 suggests nothing). */
+  private String suggestion(String name) {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
     for (String candidate : visibleNames()) {
@@ -664,8 +692,7 @@ public final class Compiler {
         best = candidate;
       }
     }
-    String m = "undefined variable '" + name + "'";
-    return best == null ? m : m + " (did you mean '" + best + "'?)";
+    return best;
   }
 
   private List<String> visibleNames() {

@@ -32,26 +32,25 @@ public final class Reparser {
 
   /** The parse of {@code edit} applied to {@code old}'s text. */
   public static Parse reparse(Parse old, TextEdit edit) {
-    String oldText = old.text();
-    if (edit.end() > oldText.length()) {
+    if (edit.end() > old.green().width()) {
       throw new IllegalArgumentException("edit past the end of the text");
     }
-    String newText = edit.apply(oldText);
     if (old.ok()) {
-      Parse p = relexToken(old, edit, newText);
+      // The new text is spelled from the new tree only when someone asks for it.
+      Parse p = relexToken(old, edit, null);
       if (p == null) {
-        p = reparseNode(old, edit, newText);
+        p = reparseNode(old, edit, null);
       }
       if (p != null) {
         return p;
       }
     }
-    return Parser.parse(newText);
+    return Parser.parse(edit.apply(old.text()));
   }
 
   /** Whether {@code reparse} would reuse the old tree (for tests and benchmarks). */
   static String strategy(Parse old, TextEdit edit) {
-    String newText = edit.apply(old.text());
+    String newText = null;
     if (!old.ok()) {
       return "full";
     }

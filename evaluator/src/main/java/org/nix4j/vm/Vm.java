@@ -57,7 +57,7 @@ public final class Vm {
 
   private final EvalHost host;
   private VmObserver observer;
-  private final Budget budget;
+  private Budget budget;
 
   public Vm(EvalHost host, Budget budget) {
     this.host = host;
@@ -70,6 +70,15 @@ public final class Vm {
 
   public Budget budget() {
     return budget;
+  }
+
+  /**
+   * Sets the limits of what runs next, between two runs (never while the VM runs). The
+   * language server keeps one VM, and the values it computed, across requests that each have
+   * a budget of their own. Null means no limits.
+   */
+  public void setBudget(Budget budget) {
+    this.budget = budget == null ? Budget.UNLIMITED : budget;
   }
 
   public void setObserver(VmObserver observer) {

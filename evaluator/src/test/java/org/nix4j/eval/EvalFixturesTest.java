@@ -217,7 +217,8 @@ class EvalFixturesTest {
     try {
       return new Outcome(inst.run(req), null);
     } catch (NixError e) {
-      return new Outcome(null, "error: " + firstLine(e.getMessage()));
+      // Nix prints an empty message as an empty line.
+      return new Outcome(null, e.getMessage().isEmpty() ? "" : "error: " + firstLine(e.getMessage()));
     }
   }
 

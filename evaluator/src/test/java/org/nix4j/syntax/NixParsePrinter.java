@@ -331,16 +331,7 @@ final class NixParsePrinter {
 
   private N path(PathExpr p) {
     List<StrPart> parts = p.parts();
-    String first = ((StrPart.Literal) parts.get(0)).value();
-    String path;
-    if (p.isHome()) {
-      path = home + first.substring(1);
-    } else {
-      path = canon(first.startsWith("/") ? first : dir + "/" + first);
-      if (first.endsWith("/") && first.length() > 1) {
-        path += "/";
-      }
-    }
+    String path = p.resolvedFirstPiece(dir, home);
     if (parts.size() == 1) {
       return new NPath(path);
     }
@@ -351,24 +342,6 @@ final class NixParsePrinter {
           : convert(((StrPart.Interpolation) part).expr()));
     }
     return new NConcat(es);
-  }
-
-  /** Nix's canonPath: no `.`, `..` resolved lexically, no double or trailing slashes. */
-  static String canon(String path) {
-    List<String> out = new ArrayList<>();
-    for (String c : path.split("/")) {
-      if (c.isEmpty() || c.equals(".")) {
-        continue;
-      }
-      if (c.equals("..")) {
-        if (!out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-        continue;
-      }
-      out.add(c);
-    }
-    return "/" + String.join("/", out);
   }
 
   private N lambda(Lambda l) {

@@ -11,9 +11,7 @@ import org.nix4j.eval.Formats;
 import org.nix4j.eval.Instantiate;
 import org.nix4j.eval.SearchPath;
 import org.nix4j.io.RealIO;
-import org.nix4j.syntax.LineIndex;
 import org.nix4j.value.NixString;
-import org.nix4j.value.SourcePos;
 import org.nix4j.vm.NixError;
 
 /**
@@ -28,9 +26,9 @@ import org.nix4j.vm.NixError;
  */
 final class EvalCommand implements Main.Command {
   static final String USAGE = "usage: nix4j eval [--strict] [--json] [--xml] [-I PATH] [--arg NAME EXPR]"
-      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--show-trace]"
-      + " [--dump-bytecode] [--trace-runtime] [--option NAME VALUE]"
-      + " [--extra-experimental-features FEATURES] (FILE | -E EXPR)";
+      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--option NAME VALUE]"
+      + " [--extra-experimental-features FEATURES] [--show-trace] [--dump-bytecode]"
+      + " [--trace-runtime] (FILE | -E EXPR)";
 
   @Override
   public String summary() {
@@ -42,10 +40,10 @@ final class EvalCommand implements Main.Command {
     Instantiate.Request req = new Instantiate.Request();
     req.cwd = RealIO.fromPath(Path.of("").toAbsolutePath());
     boolean showTrace = false;
-    boolean allowIfd = true;
-    java.util.Set<String> features = new java.util.HashSet<>();
     boolean dumpBytecode = false;
     boolean traceRuntime = false;
+    boolean allowIfd = true;
+    java.util.Set<String> features = new java.util.HashSet<>();
     List<String> files = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -191,36 +189,7 @@ final class EvalCommand implements Main.Command {
 
   /** Prints an error as Nix does: the message, where, the source line with a caret, the trace. */
   static void printError(NixError e, PrintStream err, boolean showTrace) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("error: ").append(NixString.unicodeOf(e.getMessage())).append('\n');
-    SourcePos pos = e.pos();
-    if (pos != null) {
-      appendPosition(sb, pos);
-    }
-    if (showTrace) {
-      for (NixError.TraceEntry t : e.trace()) {
-        sb.append("\n       … ").append(NixString.unicodeOf(t.message())).append('\n');
-        if (t.pos() != null) {
-          appendPosition(sb, t.pos());
-        }
-      }
-    }
-    err.print(sb);
+    err.print(ErrorFormat.format(e, showTrace));
     err.flush();
-  }
-
-  private static void appendPosition(StringBuilder sb, SourcePos pos) {
-    LineIndex lines = pos.file().lines();
-    int line = lines.lineOf(pos.start());
-    int col = pos.start() - lines.lineStart(line);
-    sb.append('\n').append("       at ").append(pos.file().name()).append(':')
-        .append(line + 1).append(':').append(col + 1).append(":\n\n");
-    String text = NixString.unicodeOf(lines.lineText(line));
-    String num = Integer.toString(line + 1);
-    sb.append("          ").append(" ".repeat(Math.max(0, 3 - num.length()))).append(num).append("| ")
-        .append(text).append('\n');
-    String before = NixString.unicodeOf(lines.lineText(line).substring(0,
-        Math.min(col, lines.lineText(line).length())));
-    sb.append("             | ").append(" ".repeat(before.length())).append("^\n");
   }
 }

@@ -32,6 +32,9 @@ public final class Main {
     // Subcommands are registered here as they are built: parse, eval, check, lsp, repl.
     COMMANDS.put("parse", ParseCommand::new);
     COMMANDS.put("eval", EvalCommand::new);
+    COMMANDS.put("check", CheckCommand::new);
+    COMMANDS.put("lsp", LspCommand::new);
+    COMMANDS.put("repl", ReplCommand::new);
   }
 
   private Main() {}

@@ -1,0 +1,95 @@
+package org.nix4j.server;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.services.WorkspaceService;
+import org.nix4j.server.analysis.FileAnalysis;
+import org.nix4j.server.ide.Evaluate;
+import org.nix4j.syntax.TextRange;
+
+/** {@code workspace/*}: settings, watched files, commands and workspace symbols. */
+final class NixWorkspaceService implements WorkspaceService {
+  private final ServerContext ctx;
+  private final NixTextDocumentService textDocuments;
+
+  NixWorkspaceService(ServerContext ctx, NixTextDocumentService textDocuments) {
+    this.ctx = ctx;
+    this.textDocuments = textDocuments;
+  }
+
+  void applySettings(Settings s) {
+    ctx.setSettings(s);
+    ctx.reconfigureEval();
+    ctx.diagnostics.republishAll();
+  }
+
+  @Override
+  public void didChangeConfiguration(DidChangeConfigurationParams params) {
+    Object s = params == null ? null : params.getSettings();
+    if (s instanceof JsonObject o && o.has("nix4j")) {
+      applySettings(Settings.from(o.get("nix4j")));
+    } else if (s instanceof JsonElement e && e.isJsonObject() && !e.getAsJsonObject().isEmpty()) {
+      applySettings(Settings.from(e));
+    }
+  }
+
+  @Override
+  public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+    if (params == null || params.getChanges() == null) {
+      return;
+    }
+    for (var change : params.getChanges()) {
+      var p = Documents.pathOf(change.getUri());
+      if (p != null) {
+        ctx.documents.forget(p);
+        ctx.eval.invalidate(p);
+      }
+    }
+  }
+
+  /**
+   * {@code nix4j.evaluate} with one argument {@code { uri, range }} or {@code { uri, position }}:
+   * answers {@code { value, type }} or {@code { error }}.
+   */
+  @Override
+  public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+    if (params == null || !Capabilities.EVALUATE_COMMAND.equals(params.getCommand())
+        || params.getArguments() == null || params.getArguments().size() != 1
+        || !(params.getArguments().get(0) instanceof JsonObject arg) || !arg.has("uri")) {
+      return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+          new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+              org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+              "nix4j.evaluate takes one argument { uri, range } or { uri, position }", null)));
+    }
+    String uri = arg.get("uri").getAsString();
+    FileAnalysis file = textDocuments.file(uri);
+    if (file == null) {
+      return CompletableFuture.completedFuture(java.util.Map.of("error", "no such document: " + uri));
+    }
+    Convert convert = ctx.convert();
+    com.google.gson.Gson gson = new com.google.gson.Gson();
+    TextRange range;
+    if (arg.has("range")) {
+      range = convert.range(file.lines(), gson.fromJson(arg.get("range"), org.eclipse.lsp4j.Range.class));
+    } else if (arg.has("position")) {
+      range = TextRange.empty(convert.offset(file.lines(), gson.fromJson(arg.get("position"), org.eclipse.lsp4j.Position.class)));
+    } else {
+      range = TextRange.empty(0);
+    }
+    return Futures.map(ctx.eval.request(uri, file, NixTextDocumentService.REQUEST_EVAL_MS,
+        doc -> Evaluate.run(file, range, doc)), r -> {
+          java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+          if (r.error() != null) {
+            out.put("error", r.error());
+          } else {
+            out.put("value", r.value());
+            out.put("type", r.type());
+          }
+          return out;
+        });
+  }
+}

@@ -1,0 +1,189 @@
+package org.nix4j.server.ide;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nix4j.io.RealIO;
+import org.nix4j.server.analysis.FileAnalysis;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.eval.DocumentEval;
+import org.nix4j.server.eval.ValueOracle;
+import org.nix4j.syntax.Bytes;
+import org.nix4j.syntax.SyntaxKind;
+import org.nix4j.syntax.SyntaxNode;
+import org.nix4j.syntax.TextRange;
+import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixPath;
+import org.nix4j.value.SourcePos;
+import org.nix4j.value.Value;
+import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
+
+/**
+ * Go to definition: a variable to its binding ({@code let}, {@code rec}, a parameter or formal,
+ * {@code inherit}); an attribute selected from a set to where the attribute is defined, found in
+ * the file when the set is written there, else by evaluation ({@code pkgs.hello} to the
+ * definition of {@code hello}); a name from a {@code with} to its definition in the set, by
+ * evaluation; a path literal or a search path to the file it names ({@code default.nix} for a
+ * directory).
+ */
+public final class GotoDefinition {
+  private GotoDefinition() {}
+
+  /** The definitions of what is at {@code offset}; {@code doc} may be null (no evaluation). */
+  public static List<Place> at(FileAnalysis file, int offset, DocumentEval doc) {
+    Subject s = Subject.at(file, offset);
+    if (s == null) {
+      return List.of();
+    }
+    List<Place> out = new ArrayList<>();
+    switch (s.kind()) {
+      case VARIABLE -> {
+        if (s.definition() != null) {
+          out.add(Place.of(file.source(), s.definition().nameRange()));
+        } else if (s.target() instanceof NameResolution.WithScope w && doc != null) {
+          for (SyntaxNode with : w.withs()) {
+            SyntaxNode ns = ValueOracle.withNamespace(with);
+            Place p = ns == null ? null : attributePlace(doc, doc.oracle().valueOf(ns), s.name());
+            if (p != null) {
+              out.add(p);
+              break;
+            }
+          }
+        }
+      }
+      case PARAMETER, BINDING_NAME -> out.add(Place.of(file.source(), s.range()));
+      case INHERITED_NAME -> {
+        SyntaxNode src = Values.inheritSource(s.node().parent());
+        if (src != null) {
+          if (doc != null) {
+            Place p = attributePlace(doc, doc.oracle().valueOf(src), s.name());
+            if (p != null) {
+              out.add(p);
+            }
+          }
+        } else if (s.target() instanceof NameResolution.Local l) {
+          out.add(Place.of(file.source(), l.definition().nameRange()));
+        }
+      }
+      case SELECTED_ATTRIBUTE -> {
+        Place p = StaticSets.attribute(file, s);
+        if (p == null && doc != null) {
+          SyntaxNode owner = s.node().parent().parent();
+          SyntaxNode base = Values.firstExpr(owner);
+          List<String> names = s.names();
+          if (base != null && !names.contains(null)) {
+            Value set = doc.oracle().valueOf(base);
+            if (names.size() > 1) {
+              set = ValueOracle.select(set, names.subList(0, names.size() - 1));
+            }
+            p = attributePlace(doc, set, names.get(names.size() - 1));
+          }
+        }
+        if (p != null) {
+          out.add(p);
+        }
+      }
+      case EXPRESSION -> {
+        Place p = pathTarget(file, s.node(), doc);
+        if (p != null) {
+          out.add(p);
+        }
+      }
+      default -> { }
+    }
+    return out;
+  }
+
+  /** Where attribute {@code name} of the set {@code set} is defined, by evaluation; or null. */
+  static Place attributePlace(DocumentEval doc, Value set, String name) {
+    Vm vm = doc.world().evaluator().vm();
+    try {
+      Value v = vm.forceValue(set);
+      if (v instanceof NixAttrs a) {
+        int i = a.indexOf(name);
+        SourcePos p = i < 0 ? null : a.positionAt(i);
+        return p == null ? null : Place.of(p.file(), nameAt(p.file().text(), p.start(), p.end()));
+      }
+    } catch (NixError e) {
+      // no definition then
+    }
+    return null;
+  }
+
+  /**
+   * The span of the attribute name at {@code start} (Nix records where a name starts): the
+   * identifier or the quoted string there.
+   */
+  static TextRange nameAt(String text, int start, int end) {
+    if (end > start || start >= text.length()) {
+      return TextRange.of(start, Math.max(start, Math.min(end, text.length())));
+    }
+    int e = start;
+    if (text.charAt(e) == '"') {
+      e++;
+      while (e < text.length() && text.charAt(e) != '"') {
+        e += text.charAt(e) == '\\' ? 2 : 1;
+      }
+      return TextRange.of(start, Math.min(e + 1, text.length()));
+    }
+    while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || "_'-".indexOf(text.charAt(e)) >= 0)) {
+      e++;
+    }
+    return TextRange.of(start, e);
+  }
+
+  /** The file a path literal, a search path or {@code import PATH} names. */
+  static Place pathTarget(FileAnalysis file, SyntaxNode expr, DocumentEval doc) {
+    SyntaxNode n = expr;
+    if (n.kind() == SyntaxKind.APPLY) {
+      SyntaxNode arg = n.childNodes().size() > 1 ? n.childNodes().get(1) : null;
+      if (arg == null) {
+        return null;
+      }
+      n = arg;
+    }
+    while (n.kind() == SyntaxKind.PAREN && n.firstChildNode() != null) {
+      n = n.firstChildNode();
+    }
+    if (n.kind() == SyntaxKind.PATH_EXPR && n.firstChild(SyntaxKind.INTERPOL) == null) {
+      Path p = resolveLiteral(file, n.text());
+      return p == null ? null : Place.file(importTarget(p));
+    }
+    if ((n.kind() == SyntaxKind.PATH_EXPR || n.kind() == SyntaxKind.SEARCH_PATH) && doc != null) {
+      try {
+        Value v = doc.world().evaluator().vm().forceValue(doc.oracle().valueOf(n));
+        if (v instanceof NixPath np) {
+          return Place.file(importTarget(RealIO.toPath(np.path)));
+        }
+      } catch (NixError e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The file a path literal (a byte string) names, relative to the file's directory. */
+  static Path resolveLiteral(FileAnalysis file, String literal) {
+    String text = Bytes.toUnicode(literal);
+    Path p;
+    if (text.startsWith("~/")) {
+      p = Path.of(System.getProperty("user.home")).resolve(text.substring(2));
+    } else if (text.startsWith("/")) {
+      p = Path.of(text);
+    } else {
+      Path dir = file.path() == null ? null : file.path().getParent();
+      if (dir == null) {
+        return null;
+      }
+      p = dir.resolve(text);
+    }
+    return p.normalize();
+  }
+
+  /** What {@code import} reads for a path: {@code default.nix} in a directory. */
+  static Path importTarget(Path p) {
+    return Files.isDirectory(p) ? p.resolve("default.nix") : p;
+  }
+}
