@@ -614,14 +614,7 @@ final class FetchBuiltins {
         return treeAttrs(st, held.get(), 0L);
       }
     }
-    PathInfo info;
-    try (PathImport imp = st.store().beginImport(st.files().tree(), p, "source",
-        FileIngestionMethod.RECURSIVE, HashAlgorithm.SHA256, false, true)) {
-      while (imp.next() != null) {
-        throw new IllegalStateException();
-      }
-      info = imp.finish();
-    }
+    PathInfo info = st.importWhole(p, "source", true);
     checkNarHash(st, attrs, info);
     // The newest modification time in the tree; files in the store have the time 1.
     long mtime = 1;

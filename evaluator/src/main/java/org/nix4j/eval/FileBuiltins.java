@@ -375,11 +375,16 @@ final class FileBuiltins {
             }
           }
           String p = NixPath.canonicalise(path);
-          imp = st.beginImport(p, name, method, filter != null);
+          imp = st.beginImport(p, name, method, true);
         } else {
           imp.answer(Args.toBool(in));
         }
         for (FilterQuery q; (q = imp.next()) != null; ) {
+          if (filter == null) {
+            st.checkCancelled();
+            imp.answer(true);
+            continue;
+          }
           in = vm.call(filter, NixString.of(q.path()), NixString.of(q.type().nixName()));
           if (in == null) {
             return null;

@@ -286,4 +286,19 @@ class StoreBuiltinsTest {
     String notRepo = error(ev, "builtins.fetchGit " + bytes(Files.createDirectories(tmp.resolve("plain"))));
     assertTrue(notRepo.contains("cannot fetch Git repository"), notRepo);
   }
+
+  @Test
+  void copiesStopWhenTheEvaluationIsCancelled() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("big"));
+    for (int i = 0; i < 10; i++) {
+      Files.writeString(dir.resolve("f" + i), "x");
+    }
+    org.nix4j.vm.Budget budget = new org.nix4j.vm.Budget(Long.MAX_VALUE, Long.MAX_VALUE, 0);
+    Evaluator ev = new Evaluator(options(o -> { }), budget);
+    budget.cancel();
+    for (String expr : List.of("\"${" + bytes(dir) + "}\"", "builtins.path { path = " + bytes(dir) + "; }")) {
+      NixError e = assertThrows(NixError.class, () -> ev.evalString(expr, "/"));
+      assertEquals(NixError.Kind.INTERRUPTED, e.kind(), e.getMessage());
+    }
+  }
 }
