@@ -52,8 +52,7 @@ final class FileBuiltins {
           () -> NixError.eval("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
       return Steps.coercePath(vm, a[1], (path, ctx) -> {
         st.realiseContext(ctx);
-        String data = read(st, path);
-        return NixString.of(Hash.hashBytes(algo, data).toBase16());
+        return NixString.of(hashFile(st, path, algo).toBase16());
       });
     });
     r.def("toPath", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0],
@@ -90,6 +89,36 @@ final class FileBuiltins {
   static String read(EvalStore st, String path) {
     try {
       return st.files().readFile(path);
+    } catch (EvalIOException e) {
+      throw NixError.eval(e.getMessage());
+    }
+  }
+
+  /** The hash of a file's contents, streamed when the path is canonical (big files stay out of memory). */
+  static Hash hashFile(EvalStore st, String path, HashAlgorithm algo) {
+    if (!NixPath.canonicalise(path).equals(path)) {
+      return Hash.hashBytes(algo, read(st, path));
+    }
+    try {
+      org.nix4j.io.fs.FileTree tree = st.files().tree();
+      org.nix4j.io.fs.FileInfo info = tree.stat(path);
+      if (info == null) {
+        throw NixError.eval("opening file '" + path + "': No such file or directory");
+      }
+      if (info.type() == org.nix4j.io.fs.FileType.DIRECTORY) {
+        throw NixError.eval("reading from file: Is a directory");
+      }
+      org.nix4j.store.hash.HashSink sink = new org.nix4j.store.hash.HashSink(algo);
+      try (java.io.InputStream in = tree.openFile(path)) {
+        byte[] buf = new byte[64 * 1024];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          sink.write(buf, 0, n);
+        }
+      }
+      return sink.finish();
+    } catch (IOException e) {
+      throw NixError.eval("opening file '" + path + "': " + (e instanceof java.nio.file.NoSuchFileException
+          ? "No such file or directory" : e.getMessage()));
     } catch (EvalIOException e) {
       throw NixError.eval(e.getMessage());
     }
