@@ -155,6 +155,8 @@ public final class Lexer {
   private int schemeRunEnd = -1;
   /** A position after which no {@code *}{@code /} exists, once an unclosed comment was seen. */
   private int noCommentCloseAfter = Integer.MAX_VALUE;
+  /** Whether a {@code }} was lexed with no state of the text's own to pop (see lexFragment). */
+  private boolean underflow;
 
   private Lexer(byte[] s, int start, int end) {
     this.s = s;
@@ -174,6 +176,17 @@ public final class Lexer {
     Lexer lx = new Lexer(text, 0, text.length);
     lx.run();
     return lx.out;
+  }
+
+  /**
+   * The tokens of a fragment of a text that starts in the default state, or {@code null} when
+   * the fragment closes a brace it did not open: lexed in its text, that brace might return to a
+   * string or path state that the fragment alone does not know of.
+   */
+  static Tokens lexFragment(byte[] fragment) {
+    Lexer lx = new Lexer(fragment, 0, fragment.length);
+    lx.run();
+    return lx.underflow ? null : lx.out;
   }
 
   private void run() {
@@ -219,6 +232,8 @@ public final class Lexer {
   private void pop() {
     if (sp > 1) {
       sp--;
+    } else {
+      underflow = true;
     }
   }
 

@@ -1,5 +1,6 @@
 package org.nix4j.syntax;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,9 +10,11 @@ import java.util.List;
  *
  * <ol>
  *   <li><b>Relex one token.</b> The edit stays inside an identifier, a number, whitespace or a
- *       comment, and relexing that token with its neighbours gives the same token kinds and
- *       boundaries (so no longest-match rule joins it with a neighbour): only that token changes,
- *       and the parse cannot change.
+ *       comment, and relexing that token together with the tokens around it, out to the nearest
+ *       token on each side that no lexer rule reads across (blanks, brackets, {@code ;}), gives
+ *       the same token kinds and boundaries: no longest-match rule joins it with a neighbour, or
+ *       with a token further away ({@code t:x} is one URI, {@code .5E+9} one float). Only that
+ *       token changes, and the parse cannot change.
  *   <li><b>Reparse a delimited node.</b> The smallest enclosing {@code ( )}, {@code [ ]},
  *       {@code { }}, {@code rec { }}, {@code let { }} or string node that the edit leaves strictly
  *       inside its delimiters is parsed on its own; when that gives one node of the same kind
@@ -23,12 +26,16 @@ import java.util.List;
  * <p>The reparsed token or node must give no error, and the errors of the old tree must all lie
  * outside it and stay true: none may quote its text (an error after it in a binding whose
  * attribute path contains it could) or name a position the edit moves ({@code opened at 3:5});
- * the errors after it are moved by the edit's length. Otherwise the whole text is parsed again.
- * The result is always the tree a full parse would give (property-tested).
+ * the errors after it are moved by the edit's length. Otherwise the whole text is parsed again. The result is always the tree a full parse would give
+ * (property-tested, and {@code reparse-regressions.txt} in the tests keeps the edits that once
+ * showed otherwise).
  */
 public final class Reparser {
   /** How many enclosing nodes to try before giving up and parsing everything. */
   private static final int MAX_ATTEMPTS = 3;
+  /** At most this many tokens (and bytes) on each side of a relexed token. */
+  private static final int MAX_WINDOW_TOKENS = 32;
+  private static final int MAX_WINDOW_BYTES = 4096;
 
   private Reparser() {}
 
@@ -50,11 +57,10 @@ public final class Reparser {
 
   /** Whether {@code reparse} would reuse the old tree (for tests and benchmarks). */
   static String strategy(Parse old, TextEdit edit) {
-    String newText = null;
-    if (relexToken(old, edit, newText) != null) {
+    if (relexToken(old, edit, null) != null) {
       return "token";
     }
-    return reparseNode(old, edit, newText) != null ? "node" : "full";
+    return reparseNode(old, edit, null) != null ? "node" : "full";
   }
 
   // ---- strategy 1: one token ----
@@ -93,31 +99,42 @@ public final class Reparser {
     if (t.kind() == SyntaxKind.FLOAT && Literals.parseFloat(newToken) == null) {
       return null;
     }
-    // Relex the token between its neighbours: same kinds, same boundaries, or give up.
-    SyntaxToken prev = t.prevToken();
-    SyntaxToken next = t.nextToken();
-    StringBuilder window = new StringBuilder();
-    int expected = 0;
-    SyntaxKind[] kinds = new SyntaxKind[3];
-    int[] lengths = new int[3];
-    if (prev != null) {
-      window.append(prev.text());
-      kinds[expected] = prev.kind();
-      lengths[expected++] = prev.green().width();
-    }
-    window.append(newToken);
-    kinds[expected] = t.kind();
-    lengths[expected++] = newToken.length();
-    if (next != null) {
-      window.append(next.text());
-      kinds[expected] = next.kind();
-      lengths[expected++] = next.green().width();
-    }
-    Lexer.Tokens lexed = Lexer.lex(window.toString());
-    if (lexed.count() != expected || !lexed.errors().isEmpty()) {
+    // Relex the token with its neighbours, between the nearest tokens on either side that no
+    // lexer rule reads across: each must come out with its old kind and length, or give up. The
+    // longest-match rules read ahead over any run of ordinary bytes (`t:x` is a URI, `.5E+9` a
+    // float, `<a>` a search path), so the neighbours next to the token are not enough.
+    List<SyntaxToken> left = window(t, false);
+    List<SyntaxToken> right = left == null ? null : window(t, true);
+    if (right == null) {
       return null;
     }
-    for (int i = 0; i < expected; i++) {
+    if (newToken.charAt(0) == '#' && !(right.isEmpty() && endsLineComment(t.nextToken()))) {
+      return null; // a `#` comment runs over blanks and stops to the end of the line
+    }
+    int count = left.size() + 1 + right.size();
+    SyntaxKind[] kinds = new SyntaxKind[count];
+    int[] lengths = new int[count];
+    StringBuilder text = new StringBuilder();
+    int i = 0;
+    for (int j = left.size() - 1; j >= 0; j--, i++) {
+      SyntaxToken x = left.get(j);
+      text.append(x.text());
+      kinds[i] = x.kind();
+      lengths[i] = x.green().width();
+    }
+    text.append(newToken);
+    kinds[i] = t.kind();
+    lengths[i++] = newToken.length();
+    for (SyntaxToken x : right) {
+      text.append(x.text());
+      kinds[i] = x.kind();
+      lengths[i++] = x.green().width();
+    }
+    Lexer.Tokens lexed = Lexer.lexFragment(Bytes.of(text.toString()));
+    if (lexed == null || lexed.count() != count || !lexed.errors().isEmpty()) {
+      return null;
+    }
+    for (i = 0; i < count; i++) {
       if (lexed.kind(i) != kinds[i] || lexed.end(i) - lexed.start(i) != lengths[i]) {
         return null;
       }
@@ -128,6 +145,88 @@ public final class Reparser {
     }
     GreenNode green = replace(t, new GreenToken(t.kind(), newToken));
     return new Parse(newText, green, errors);
+  }
+
+  /**
+   * The tokens between {@code t} and the nearest stop before it (or after it), nearest first; up
+   * to the start (or the end) of the text when there is none. {@code null} when that is too far
+   * to be worth it.
+   *
+   * <p>The stops are tokens of blanks and of the bytes {@code ( ) [ ] { } ; "} (and {@code #}
+   * after the token). In the default state no lexer rule reads past one of those bytes but the
+   * comments: a block comment's search for its end and a {@code #}
+   * comment, which runs to the end of the line (checked for the relexed token, the only one
+   * that can turn into one); and {@code ''} reads the blanks after it, but is not in the default
+   * state afterwards. So the tokens before a stop before {@code t} end where they did and leave
+   * the lexer in the default state (whitespace and those punctuation tokens are lexed only
+   * there, and {@code $} {@code {} starts an interpolation's default state), and the text
+   * between the stops lexed on its own gives what it gives within the whole text: its rules stop
+   * at the stop after it as they stop at the end of a fragment. A {@code }} may close an
+   * interpolation, which a fragment cannot know of, so it stops only after the token, and
+   * {@code Lexer.lexFragment} refuses one inside.
+   */
+  private static List<SyntaxToken> window(SyntaxToken t, boolean after) {
+    List<SyntaxToken> out = new ArrayList<>();
+    int bytes = 0;
+    for (SyntaxToken x = after ? t.nextToken() : t.prevToken(); x != null;
+        x = after ? x.nextToken() : x.prevToken()) {
+      if (after ? stopsAfter(x) : stopsBefore(x.kind())) {
+        break;
+      }
+      out.add(x);
+      bytes += x.green().width();
+      if (out.size() > MAX_WINDOW_TOKENS || bytes > MAX_WINDOW_BYTES) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** Whether a {@code #} comment stops before {@code next}: the end of the text or a line. */
+  private static boolean endsLineComment(SyntaxToken next) {
+    if (next == null) {
+      return true;
+    }
+    char c = next.text().charAt(0);
+    return next.kind() == SyntaxKind.WHITESPACE && (c == '\n' || c == '\r');
+  }
+
+  /** Whether the lexer is in the default state after {@code k} and looked no further. */
+  private static boolean stopsBefore(SyntaxKind k) {
+    switch (k) {
+      case WHITESPACE:
+      case L_PAREN:
+      case R_PAREN:
+      case L_BRACK:
+      case R_BRACK:
+      case L_BRACE:
+      case SEMICOLON:
+      case DOLLAR_CURLY:
+      case QUOTE: // a closing quote: an opening one cannot come before a relexable token
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether {@code x} starts with a byte no default-state rule reads past. */
+  private static boolean stopsAfter(SyntaxToken x) {
+    switch (x.kind()) {
+      case WHITESPACE:
+      case L_PAREN:
+      case R_PAREN:
+      case L_BRACK:
+      case R_BRACK:
+      case L_BRACE:
+      case R_BRACE:
+      case SEMICOLON:
+      case QUOTE:
+        return true;
+      case COMMENT:
+        return x.text().charAt(0) == '#';
+      default:
+        return false;
+    }
   }
 
   // ---- strategy 2: one delimited node ----

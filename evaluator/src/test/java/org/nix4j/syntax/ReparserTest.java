@@ -3,15 +3,24 @@ package org.nix4j.syntax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.nix4j.bench.PackageSetGenerator;
 
 /**
@@ -94,6 +103,58 @@ class ReparserTest {
       assertSameAsFullParse(next);
       p = next;
     }
+  }
+
+  private static final Pattern EDIT = Pattern.compile("edit (\\d+) (\\d+) \"(.*)\"");
+
+  /** The cases of {@code reparse-regressions.txt}: edits that once gave a wrong tree. */
+  @TestFactory
+  Stream<DynamicTest> regressions() throws IOException {
+    String all;
+    try (InputStream in = getClass().getResourceAsStream("/reparse-regressions.txt")) {
+      all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<DynamicTest> tests = new ArrayList<>();
+    String name = null;
+    String text = null;
+    List<TextEdit> edits = new ArrayList<>();
+    for (String line : (all + "\n===").split("\n")) {
+      if (line.startsWith("===")) {
+        if (name != null) {
+          String t = text;
+          List<TextEdit> es = List.copyOf(edits);
+          tests.add(DynamicTest.dynamicTest(name, () -> {
+            Parse p = Parser.parse(t);
+            for (TextEdit e : es) {
+              Parse next = Reparser.reparse(p, e);
+              assertEquals(e.apply(p.text()), next.text());
+              assertSameAsFullParse(next);
+              p = next;
+            }
+          }));
+        }
+        name = line.substring(3).strip();
+        text = null;
+        edits.clear();
+      } else if (line.startsWith("text ")) {
+        text = unquote(line.substring(5));
+      } else if (line.startsWith("file ")) {
+        text = Fixtures.read(Fixtures.root().resolve(line.substring(5)));
+      } else if (line.startsWith("edit ")) {
+        Matcher m = EDIT.matcher(line);
+        assertTrue(m.matches(), line);
+        edits.add(new TextEdit(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            m.group(3).translateEscapes()));
+      } else {
+        assertTrue(line.isBlank() || line.startsWith("#"), line);
+      }
+    }
+    return tests.stream();
+  }
+
+  private static String unquote(String s) {
+    assertTrue(s.startsWith("\"") && s.endsWith("\""), s);
+    return s.substring(1, s.length() - 1).translateEscapes();
   }
 
   @Test
