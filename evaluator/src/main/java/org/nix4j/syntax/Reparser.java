@@ -26,7 +26,9 @@ import java.util.List;
  * <p>The reparsed token or node must give no error, and the errors of the old tree must all lie
  * outside it and stay true: none may quote its text (an error after it in a binding whose
  * attribute path contains it could) or name a position the edit moves ({@code opened at 3:5});
- * the errors after it are moved by the edit's length. Otherwise the whole text is parsed again. The result is always the tree a full parse would give
+ * the errors after it are moved by the edit's length. An edit that makes a {@code /}{@code *} or a
+ * {@code *}{@code /} can change the tokens anywhere after or before it, and is never incremental.
+ * Otherwise the whole text is parsed again. The result is always the tree a full parse would give
  * (property-tested, and {@code reparse-regressions.txt} in the tests keeps the edits that once
  * showed otherwise).
  */
@@ -45,22 +47,51 @@ public final class Reparser {
       throw new IllegalArgumentException("edit past the end of the text");
     }
     // The new text is spelled from the new tree only when someone asks for it.
-    Parse p = relexToken(old, edit, null);
-    if (p == null) {
-      p = reparseNode(old, edit, null);
-    }
-    if (p != null) {
-      return p;
+    if (!makesCommentDelimiter(old, edit)) {
+      Parse p = relexToken(old, edit, null);
+      if (p == null) {
+        p = reparseNode(old, edit, null);
+      }
+      if (p != null) {
+        return p;
+      }
     }
     return Parser.parse(edit.apply(old.text()));
   }
 
   /** Whether {@code reparse} would reuse the old tree (for tests and benchmarks). */
   static String strategy(Parse old, TextEdit edit) {
+    if (makesCommentDelimiter(old, edit)) {
+      return "full";
+    }
     if (relexToken(old, edit, null) != null) {
       return "token";
     }
     return reparseNode(old, edit, null) != null ? "node" : "full";
+  }
+
+  /**
+   * Whether the edited text has a {@code /}{@code *} or {@code *}{@code /} that the edit made
+   * (one touching the inserted text or spanning the place of the edit). A new {@code *}{@code /}
+   * can close a {@code /}{@code *} anywhere before it that was lexed as {@code /} and {@code *}
+   * for want of one, and a new {@code /}{@code *} can open a comment that runs to a far
+   * {@code *}{@code /}: neither shows in the tokens around the edit, so such an edit is parsed in
+   * full (it happens once per comment typed).
+   */
+  private static boolean makesCommentDelimiter(Parse old, TextEdit edit) {
+    String s = edit.text();
+    if (edit.start() > 0) {
+      s = byteAt(old, edit.start() - 1) + s;
+    }
+    if (edit.end() < old.green().width()) {
+      s = s + byteAt(old, edit.end());
+    }
+    return s.contains("/*") || s.contains("*/");
+  }
+
+  private static char byteAt(Parse old, int offset) {
+    SyntaxToken t = old.root().tokenAt(offset);
+    return t.text().charAt(offset - t.offset());
   }
 
   // ---- strategy 1: one token ----
@@ -154,7 +185,7 @@ public final class Reparser {
    *
    * <p>The stops are tokens of blanks and of the bytes {@code ( ) [ ] { } ; "} (and {@code #}
    * after the token). In the default state no lexer rule reads past one of those bytes but the
-   * comments: a block comment's search for its end and a {@code #}
+   * comments: a block comment's search for its end (see makesCommentDelimiter) and a {@code #}
    * comment, which runs to the end of the line (checked for the relexed token, the only one
    * that can turn into one); and {@code ''} reads the blanks after it, but is not in the default
    * state afterwards. So the tokens before a stop before {@code t} end where they did and leave
