@@ -17,10 +17,11 @@ import java.util.List;
  *       token changes, and the parse cannot change.
  *   <li><b>Reparse a delimited node.</b> The smallest enclosing {@code ( )}, {@code [ ]},
  *       {@code { }}, {@code rec { }}, {@code let { }} or string node that the edit leaves strictly
- *       inside its delimiters is parsed on its own; when that gives one node of the same kind
- *       without errors, it replaces the old node. Such nodes are parsed the same in any context
- *       (their delimiters are unchanged, the lexer's brace stack is balanced inside them, and a
- *       set cannot turn into a lambda's formals since the token after it is unchanged).
+ *       inside its delimiters, and that ends with its own closing delimiter, is parsed on its own;
+ *       when that gives one node of the same kind without errors, it replaces the old node. Such
+ *       nodes are parsed the same in any context (their delimiters are unchanged, the lexer's
+ *       brace stack is balanced inside them, and a set cannot turn into a lambda's formals since
+ *       the token after it is unchanged).
  * </ol>
  *
  * <p>The reparsed token or node must give no error, and the errors of the old tree must all lie
@@ -276,11 +277,43 @@ public final class Reparser {
     }
   }
 
+  /**
+   * Whether a delimited node ends with its own closing delimiter. An unclosed one ({@code (if
+   * (e)} at an unexpected {@code ]}) was still being parsed when the error after it was found,
+   * so that error depends on what the node holds and cannot be kept.
+   */
+  private static boolean closed(GreenNode g) {
+    SyntaxKind close;
+    switch (g.kind()) {
+      case PAREN:
+        close = SyntaxKind.R_PAREN;
+        break;
+      case LIST:
+        close = SyntaxKind.R_BRACK;
+        break;
+      case ATTR_SET:
+      case LEGACY_LET:
+        close = SyntaxKind.R_BRACE;
+        break;
+      case STRING:
+        close = SyntaxKind.QUOTE;
+        break;
+      case IND_STRING:
+        close = SyntaxKind.IND_CLOSE;
+        break;
+      default:
+        return false;
+    }
+    int n = g.childCount();
+    return n >= 2 && g.child(n - 1) instanceof GreenToken last && last.kind() == close;
+  }
+
   private static Parse reparseNode(Parse old, TextEdit edit, String newText) {
     SyntaxNode n = old.root().coveringNode(TextRange.of(edit.start(), edit.end()));
     int attempts = 0;
     for (; n != null && attempts < MAX_ATTEMPTS; n = n.parent()) {
-      if (!reparsable(n) || edit.start() <= n.offset() || edit.end() >= n.endOffset()) {
+      if (!reparsable(n) || edit.start() <= n.offset() || edit.end() >= n.endOffset()
+          || !closed(n.green())) {
         continue;
       }
       if (n.green().width() > old.green().width() / 2) {
