@@ -768,7 +768,10 @@ public final class Compiler {
       fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
       return;
     }
-    for (StrPart p : parts) {
+    SourcePos[] positions = new SourcePos[parts.size()];
+    for (int n = 0; n < parts.size(); n++) {
+      StrPart p = parts.get(n);
+      positions[n] = pos(p.range());
       if (p instanceof StrPart.Literal l) {
         fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
       } else {
@@ -777,7 +780,7 @@ public final class Compiler {
       }
     }
     int s = fn.span(range);
-    fn.emit(Op.INTERP, 1 - parts.size(), parts.size());
+    fn.emit(Op.INTERP, 1 - parts.size(), parts.size(), fn.constant(positions));
     fn.restoreSpan(s);
   }
 
@@ -790,19 +793,21 @@ public final class Compiler {
     }
     // An interpolated path: the first piece as a path, then the rest appended (as `+`).
     boolean first = true;
+    SourcePos start = pos(p.range());
     for (StrPart part : parts) {
+      int operands = fn.constant(new SourcePos[] {start, pos(part.range())});
       if (part instanceof StrPart.Literal l) {
         if (first) {
           fn.emit(Op.CONST, 1, fn.constant(resolvePath(l.value(), p.isHome(), true)));
         } else {
           fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
-          fn.emit(Op.ADD, -1);
+          fn.emit(Op.ADD, -1, operands);
         }
       } else {
         StrPart.Interpolation i = (StrPart.Interpolation) part;
         compile(i.expr(), Mode.STRICT);
         if (!first) {
-          fn.emit(Op.ADD, -1);
+          fn.emit(Op.ADD, -1, operands);
         }
       }
       first = false;
@@ -908,7 +913,12 @@ public final class Compiler {
       return;
     }
     switch (op) {
-      case ADD -> strictPair(l, r, Op.ADD);
+      case ADD -> {
+        compile(l, Mode.STRICT);
+        compile(r, Mode.STRICT);
+        fn.emit(Op.ADD, -1, fn.constant(new SourcePos[] {
+            pos(l == null ? b.range() : l.range()), pos(r == null ? b.range() : r.range())}));
+      }
       case EQ -> strictPair(l, r, Op.EQ);
       case NEQ -> strictPair(l, r, Op.NEQ);
       case CONCAT -> strictPair(l, r, Op.CONCAT);

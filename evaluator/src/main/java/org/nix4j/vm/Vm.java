@@ -613,6 +613,7 @@ public final class Vm {
             stack[sp++] = top;
           }
           case Op.ADD -> {
+            int operandPositions = code[ip++];
             Value b = stack[--sp];
             Value a = stack[sp - 1];
             stack[sp] = null;
@@ -627,7 +628,7 @@ public final class Vm {
               cf.ip = ip;
               cf.opStart = opStart;
               this.sp = sp;
-              Value r = Arith.add(this, a, b);
+              Value r = Arith.add(this, a, b, (SourcePos[]) k[operandPositions]);
               if (r == null) {
                 if (!(frames[fp] instanceof CallFrame next)) {
                   return null;
@@ -1005,6 +1006,7 @@ public final class Vm {
           }
           case Op.INTERP -> {
             int n = code[ip++];
+            int partPositions = code[ip++];
             Value r = Coerce.interpolateQuick(stack, sp - n, n);
             if (r != null) {
               for (int i = sp - n; i < sp; i++) {
@@ -1021,7 +1023,7 @@ public final class Vm {
               cf.ip = ip;
               cf.opStart = opStart;
               this.sp = sp;
-              Coerce.Interpolation g = new Coerce.Interpolation(parts);
+              Coerce.Interpolation g = new Coerce.Interpolation(parts, (SourcePos[]) k[partPositions]);
               g.savedSp = sp;
               pushFrame(g);
               return null;
@@ -1138,7 +1140,11 @@ public final class Vm {
             }
           }
           case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS -> {
-            Value r = simpleArith(code[ip - 1], s[sp - 2], s[sp - 1]);
+            int op = code[ip - 1];
+            if (op == Op.ADD) {
+              ip++;
+            }
+            Value r = simpleArith(op, s[sp - 2], s[sp - 1]);
             if (r == null) {
               return null;
             }
