@@ -600,24 +600,15 @@ public final class Compiler {
   /** Where the with-scopes visible from {@code f} are, innermost first (captured as needed). */
   private int[] withSources(Fn f) {
     List<Integer> out = new ArrayList<>();
-    for (int i = f.locals.size() - 1; i >= 0; i--) {
-      Fn.Local l = f.locals.get(i);
-      if (l.kind == Fn.Kind.WITH) {
-        l.withUsed = true;
-        out.add(l.slot << 1);
-      }
+    for (int i = f.withs.size() - 1; i >= 0; i--) {
+      Fn.Local l = f.withs.get(i);
+      l.withUsed = true;
+      out.add(l.slot << 1);
     }
     if (f.parent != null) {
       int[] outer = withSources(f.parent);
       for (int src : outer) {
-        Fn.Local pl = null;
-        if ((src & 1) == 0) {
-          for (Fn.Local l : f.parent.locals) {
-            if (l.slot == (src >> 1) && l.kind == Fn.Kind.WITH) {
-              pl = l;
-            }
-          }
-        }
+        Fn.Local pl = (src & 1) == 0 ? f.parent.withAt(src >> 1) : null;
         int idx = f.capture("", src, pl, true);
         out.add((idx << 1) | 1);
       }
@@ -1222,15 +1213,17 @@ public final class Compiler {
     if (n > 0) {
       fn.emit(Op.CLOSE_SCOPE, -n, n);
     }
-    fn.locals.removeAll(scope);
+    fn.removeLocals(scope);
   }
 
   private List<Fn.Local> declareRecursive(List<BindingTree.Static> statics, Fn.Kind kind, Object owner) {
     List<Fn.Local> locals = new ArrayList<>();
     int slot = fn.depth;
+    boolean[] hidden = new boolean[1];
     for (BindingTree.Static s : statics) {
       Fn.Local l = fn.declareAt(s.name, slot++, kind, s.nameRange);
       l.owner = owner;
+      l.hidden = hidden;
       locals.add(l);
       checkShadow(s.name, s.nameRange);
     }
@@ -1259,14 +1252,16 @@ public final class Compiler {
 
   /** Takes a scope's locals out of name resolution (for inherit in a recursive scope). */
   private List<Fn.Local> hide(List<Fn.Local> locals) {
-    List<Fn.Local> before = new ArrayList<>(fn.locals);
-    fn.locals.removeAll(locals);
-    return before;
+    if (!locals.isEmpty()) {
+      locals.get(0).hidden[0] = true;
+    }
+    return locals;
   }
 
   private void unhide(List<Fn.Local> locals, List<Fn.Local> before) {
-    fn.locals.clear();
-    fn.locals.addAll(before);
+    if (!locals.isEmpty()) {
+      locals.get(0).hidden[0] = false;
+    }
   }
 
   private void compileAttrValue(BindingTree.Static s, List<Integer> deferred) {
@@ -1370,7 +1365,7 @@ public final class Compiler {
     compile(w.namespace(), Mode.LAZY);
     Fn.Local scope = new Fn.Local("", fn.depth - 1, Fn.Kind.WITH, w.range());
     scope.initialised = true;
-    fn.locals.add(scope);
+    fn.add(scope);
     compile(w.body(), Mode.STRICT);
     if (!scope.withUsed) {
       var kw = w.syntax().firstToken(org.nix4j.syntax.SyntaxKind.WITH_KW);
