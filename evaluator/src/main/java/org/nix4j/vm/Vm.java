@@ -471,7 +471,11 @@ public final class Vm {
           cf.thunk.reset();
         }
         if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
-          e.addTrace("while calling " + lambdaName(cf.proto), cf.proto.pos);
+          // As Nix: the lambda, then where it was called from.
+          e.addTrace("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
+          if (fp > stop && frames[fp - 1] instanceof CallFrame caller) {
+            e.addTrace("from call site", caller.proto.positionAt(caller.opStart));
+          }
         }
       } else {
         Generator g = (Generator) f;
