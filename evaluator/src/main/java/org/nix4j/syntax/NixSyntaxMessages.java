@@ -293,17 +293,13 @@ final class NixSyntaxMessages {
 
     /** Reads the next terminal as Nix's lexer returns it, with the position Nix gives it. */
     private void read() {
-      // Nix reads its input as a C string: a NUL byte (our IGNORED_TAIL token) ends it.
-      int end = tokens.count;
-      if (end > 0 && tokens.kinds[end - 1] == SyntaxKind.IGNORED_TAIL.ordinal()) {
-        end--;
-      }
+      int count = tokens.count;
       while (true) {
         if (nextPathEnd < tokens.pathEndCount && tokens.pathEnds[nextPathEnd] == next) {
           // PATH_END puts the lexer's location back to the one before it: the last piece of the
           // path's; at the end of the input (no lexeme moved it) to the one before that piece.
           nextPathEnd++;
-          if (next < end) {
+          if (next < count) {
             lastLoc = tokens.starts[next - 1];
           } else {
             lastLoc = next >= 2 ? tokens.starts[next - 2] : 0;
@@ -316,7 +312,7 @@ final class NixSyntaxMessages {
           la = LEX_ERROR;
           return;
         }
-        if (next >= end) {
+        if (next >= count) {
           la = T_END;
           laOffset = lastLoc;
           return;
@@ -324,7 +320,14 @@ final class NixSyntaxMessages {
         int i = next++;
         lastLoc = tokens.starts[i];
         byte kind = tokens.kinds[i];
-        if (kind <= SyntaxKind.IGNORED_TAIL.ordinal()) {
+        if (kind == SyntaxKind.IGNORED_TAIL.ordinal()) {
+          // A NUL byte: Nix's lexer returns it as token 0, the end of the input, where it is.
+          next = count;
+          la = T_END;
+          laOffset = lastLoc;
+          return;
+        }
+        if (kind < SyntaxKind.IGNORED_TAIL.ordinal()) {
           continue;
         }
         SyntaxKind k = SyntaxKind.of(kind);

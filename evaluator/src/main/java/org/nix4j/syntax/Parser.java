@@ -390,6 +390,10 @@ public final class Parser {
 
   private int eofOffset() {
     int n = tokens.count;
+    if (tokens.pathEndCount > 0 && tokens.pathEnds[tokens.pathEndCount - 1] == n) {
+      // The input ends in a path: Nix's PATH_END moved its location back before the last piece.
+      return n >= 2 ? tokens.starts[n - 2] : 0;
+    }
     return n == 0 ? 0 : tokens.starts[n - 1];
   }
 
