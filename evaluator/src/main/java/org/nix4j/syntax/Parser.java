@@ -2,7 +2,7 @@ package org.nix4j.syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -294,9 +294,11 @@ public final class Parser {
     if (errors.isEmpty() && tokens.errors.isEmpty()) {
       return errors;
     }
-    List<SyntaxError> all = new ArrayList<>(errors);
-    all.addAll(tokens.errors);
-    Collections.sort(all);
+    // By position; at the same position the lexer's error first: Nix's lexer throws it when its
+    // parser asks for the token, before the parser can find that token unexpected.
+    List<SyntaxError> all = new ArrayList<>(tokens.errors);
+    all.addAll(errors);
+    all.sort(Comparator.comparingInt(SyntaxError::start));
     NixSyntaxMessages.Result nix = NixSyntaxMessages.firstError(tokens);
     if (nix != null && all.get(0).start() == nix.offset()) {
       all.set(0, all.get(0).withNixMessage(nix.message()));
