@@ -98,7 +98,7 @@ public final class Compiler {
   public static CompileResult compile(SourceFile file, Parse parse, CompileOptions options) {
     Compiler c = new Compiler(file, options);
     for (SyntaxError e : parse.errors()) {
-      c.diagnostics.add(Diagnostic.error(Diagnostic.Code.SYNTAX_ERROR, e.message(), e.range()));
+      c.diagnostics.add(Diagnostic.syntaxError(e.message(), e.nixMessage(), e.range()));
     }
     Root root = new Root(parse.root());
     Proto proto = c.compileTop(root);
