@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.Proto;
+import org.nix4j.syntax.NixShow;
 import org.nix4j.syntax.Parse;
 import org.nix4j.syntax.Parser;
 import org.nix4j.syntax.SourceFile;
@@ -1356,11 +1357,12 @@ public final class Compiler {
 
   // ---- assert messages ----
 
+  /** The condition as Nix shows it in {@code assertion '...' failed}: its parsed expression. */
   private String assertMessage(Expr cond) {
     if (cond == null) {
       return "";
     }
-    return NixAstPrinter.print(cond, options.baseDir());
+    return NixShow.show(cond, options.baseDir(), options.home());
   }
 
   /** For tests and tools: the slots a name resolves to are not exposed; this keeps javac quiet. */

@@ -41,9 +41,9 @@ public final class ParseDifferential {
           problem = "Nix accepts it, we report " + p.errors();
         } else {
           String expected = Bytes.toByteString(Files.readAllBytes(parsed));
-          String got = NixParsePrinter.print(p.expr(), dirName, home) + "\n";
-          if (!NixParsePrinter.canonicalOrder(expected)
-              .equals(NixParsePrinter.canonicalOrder(got))) {
+          String got = NixShow.show(p.expr(), dirName, home) + "\n";
+          if (!ParsedOrder.canonicalOrder(expected)
+              .equals(ParsedOrder.canonicalOrder(got))) {
             problem = "Nix: " + expected.strip() + "\n  us:  " + got.strip();
           }
         }
