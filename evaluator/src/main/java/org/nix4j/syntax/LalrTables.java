@@ -30,7 +30,12 @@ import java.util.Map;
  * <p>The grammar text: one rule group per paragraph line {@code lhs: sym sym | sym %prec TOK |
  * %empty}, continuation lines starting with {@code |}; terminals are upper-case names or quoted
  * characters ({@code ';'}), non-terminals lower-case names. The first non-terminal is the start
- * symbol. Building the tables of Nix's grammar takes a few milliseconds; it is done once.
+ * symbol.
+ *
+ * <p>Building the tables takes a while on a cold JVM (about 0.2 s), so the tables of Nix's
+ * grammar are kept in {@link NixGrammarTables} in {@link #encode() encoded} form and
+ * {@link #decode decoded} on first use (a few milliseconds); a test rebuilds them from the
+ * grammar and checks that they are the same.
  */
 final class LalrTables {
   /** Associativity of a precedence level. */
@@ -127,6 +132,152 @@ final class LalrTables {
     srConflicts = counts[0];
     rrConflicts = counts[1];
     finalState = b.finalState;
+  }
+
+  /** Decodes tables written by {@link #encode()}. */
+  private LalrTables(String[] terminals, int[] d) {
+    this.terminals = terminals;
+    this.nTerminals = terminals.length;
+    this.termPrec = null;
+    this.termAssoc = null;
+    int i = 0;
+    if (d[i++] != nTerminals) {
+      throw new IllegalArgumentException("tables of another grammar");
+    }
+    nNonterminals = d[i++];
+    nStates = d[i++];
+    int nRules = d[i++];
+    finalState = d[i++];
+    srConflicts = d[i++];
+    rrConflicts = d[i++];
+    ruleLhs = Arrays.copyOfRange(d, i, i + nRules);
+    i += nRules;
+    ruleLength = Arrays.copyOfRange(d, i, i + nRules);
+    i += nRules;
+    defaultRule = Arrays.copyOfRange(d, i, i + nStates);
+    i += nStates;
+    action = new int[nStates * nTerminals];
+    for (int n = d[i++]; n > 0; n--) {
+      int v = d[i + 2];
+      action[d[i] * nTerminals + d[i + 1]] = v == 0 ? ERROR : v;
+      i += 3;
+    }
+    conflicts = new int[nStates * nTerminals][];
+    for (int n = d[i++]; n > 0; n--) {
+      int idx = d[i] * nTerminals + d[i + 1];
+      int len = d[i + 2];
+      conflicts[idx] = Arrays.copyOfRange(d, i + 3, i + 3 + len);
+      i += 3 + len;
+    }
+    gotoState = new int[nStates * nNonterminals];
+    Arrays.fill(gotoState, -1);
+    for (int n = d[i++]; n > 0; n--) {
+      gotoState[d[i] * nNonterminals + d[i + 1]] = d[i + 2];
+      i += 3;
+    }
+    defaulted = new boolean[nStates];
+    for (int s = 0; s < nStates; s++) {
+      boolean empty = true;
+      for (int t = 0; t < nTerminals && empty; t++) {
+        empty = action[s * nTerminals + t] == 0;
+      }
+      defaulted[s] = empty;
+    }
+  }
+
+  /** Tables from the text of {@link #encode()}. */
+  static LalrTables decode(String[] terminals, String data) {
+    // By hand (no regex, no parseInt): this runs on a cold JVM, before the first error message.
+    int[] d = new int[data.length() / 2 + 1];
+    int n = 0;
+    int value = 0;
+    boolean negative = false;
+    boolean inNumber = false;
+    for (int i = 0, len = data.length(); i <= len; i++) {
+      char c = i < len ? data.charAt(i) : ' ';
+      if (c == ' ') {
+        if (inNumber) {
+          d[n++] = negative ? -value : value;
+        }
+        value = 0;
+        negative = false;
+        inNumber = false;
+      } else if (c == '-') {
+        negative = true;
+      } else {
+        value = value * 36 + (c <= '9' ? c - '0' : c - 'a' + 10);
+        inNumber = true;
+      }
+    }
+    return new LalrTables(terminals, Arrays.copyOf(d, n));
+  }
+
+  /**
+   * The tables as text: integers in base 36 separated by spaces (sizes, rules, default
+   * reductions, then the non-empty action, conflict and goto entries).
+   */
+  String encode() {
+    List<Integer> d = new ArrayList<>();
+    for (int v : new int[] {nTerminals, nNonterminals, nStates, ruleLhs.length, finalState,
+        srConflicts, rrConflicts}) {
+      d.add(v);
+    }
+    for (int v : ruleLhs) {
+      d.add(v);
+    }
+    for (int v : ruleLength) {
+      d.add(v);
+    }
+    for (int v : defaultRule) {
+      d.add(v);
+    }
+    List<Integer> entries = new ArrayList<>();
+    int n = 0;
+    for (int i = 0; i < action.length; i++) {
+      if (action[i] != 0) {
+        entries.add(i / nTerminals);
+        entries.add(i % nTerminals);
+        entries.add(action[i] == ERROR ? 0 : action[i]);
+        n++;
+      }
+    }
+    d.add(n);
+    d.addAll(entries);
+    entries.clear();
+    n = 0;
+    for (int i = 0; i < conflicts.length; i++) {
+      if (conflicts[i] != null) {
+        entries.add(i / nTerminals);
+        entries.add(i % nTerminals);
+        entries.add(conflicts[i].length);
+        for (int r : conflicts[i]) {
+          entries.add(r);
+        }
+        n++;
+      }
+    }
+    d.add(n);
+    d.addAll(entries);
+    entries.clear();
+    n = 0;
+    for (int i = 0; i < gotoState.length; i++) {
+      if (gotoState[i] >= 0) {
+        entries.add(i / nNonterminals);
+        entries.add(i % nNonterminals);
+        entries.add(gotoState[i]);
+        n++;
+      }
+    }
+    d.add(n);
+    d.addAll(entries);
+    StringBuilder sb = new StringBuilder();
+    for (int v : d) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(Integer.toString(v, 36));
+    }
+    return sb.toString();
   }
 
   private int terminal(String name) {

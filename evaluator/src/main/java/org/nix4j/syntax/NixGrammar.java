@@ -139,11 +139,16 @@ final class NixGrammar {
       """;
 
   private static final class Holder {
-    static final LalrTables TABLES = new LalrTables(TERMINALS, PRECEDENCE, RULES);
+    static final LalrTables TABLES = LalrTables.decode(TERMINALS, NixGrammarTables.DATA);
   }
 
-  /** The tables, built on first use. */
+  /** The tables, decoded on first use from {@link NixGrammarTables}. */
   static LalrTables tables() {
     return Holder.TABLES;
+  }
+
+  /** The tables built from the grammar: what {@link NixGrammarTables} must hold. */
+  static LalrTables build() {
+    return new LalrTables(TERMINALS, PRECEDENCE, RULES);
   }
 }
