@@ -231,7 +231,7 @@ public final class Compiler {
     } else if (e instanceof SearchPath sp) {
       compileSearchPath(sp);
     } else if (e instanceof Ident id) {
-      compileVariable(id.name(), id.range(), true);
+      compileVariable(id.name(), identRange(id), true);
     } else if (e instanceof ListExpr l) {
       List<Expr> items = l.elements();
       for (Expr item : items) {
@@ -313,7 +313,7 @@ public final class Compiler {
   private Value intValue(IntLiteral i) {
     Long v = i.value();
     if (v == null) {
-      error(Diagnostic.Code.INVALID_LITERAL, "invalid integer '" + i.source() + "'", i.range());
+      // The parser reported it ("invalid integer"); the code fails if it runs.
       return NixInt.of(0);
     }
     return NixInt.of(v);
@@ -322,7 +322,7 @@ public final class Compiler {
   private Value floatValue(FloatLiteral f) {
     Double v = f.value();
     if (v == null) {
-      error(Diagnostic.Code.INVALID_LITERAL, "invalid float '" + f.source() + "'", f.range());
+      // The parser reported it ("invalid float").
       return NixFloat.of(0);
     }
     return NixFloat.of(v);
@@ -601,24 +601,15 @@ public final class Compiler {
   /** Where the with-scopes visible from {@code f} are, innermost first (captured as needed). */
   private int[] withSources(Fn f) {
     List<Integer> out = new ArrayList<>();
-    for (int i = f.locals.size() - 1; i >= 0; i--) {
-      Fn.Local l = f.locals.get(i);
-      if (l.kind == Fn.Kind.WITH) {
-        l.withUsed = true;
-        out.add(l.slot << 1);
-      }
+    for (int i = f.withs.size() - 1; i >= 0; i--) {
+      Fn.Local l = f.withs.get(i);
+      l.withUsed = true;
+      out.add(l.slot << 1);
     }
     if (f.parent != null) {
       int[] outer = withSources(f.parent);
       for (int src : outer) {
-        Fn.Local pl = null;
-        if ((src & 1) == 0) {
-          for (Fn.Local l : f.parent.locals) {
-            if (l.slot == (src >> 1) && l.kind == Fn.Kind.WITH) {
-              pl = l;
-            }
-          }
-        }
+        Fn.Local pl = (src & 1) == 0 ? f.parent.withAt(src >> 1) : null;
         int idx = f.capture("", src, pl, true);
         out.add((idx << 1) | 1);
       }
@@ -668,6 +659,7 @@ public final class Compiler {
       fn.emit(Op.CONST, 1, fn.constant(curPos(id.range())));
       return true;
     }
+    TextRange range = identRange(id);
     Resolution r = resolve(name);
     if (r instanceof WithRes) {
       // Nix makes a thunk of a variable that comes from a with.
@@ -676,10 +668,25 @@ public final class Compiler {
     if (r instanceof LocalRes lr && !lr.local.initialised) {
       return false;
     }
-    int s = fn.span(id.range());
-    emitResolution(r, name, id.range());
+    int s = fn.span(range);
+    emitResolution(r, name, range);
     fn.restoreSpan(s);
     return true;
+  }
+
+  /**
+   * The range Nix gives a variable: its own, except for {@code or} as the argument of an
+   * application ({@code f or}), which Nix's grammar places at the start of the application.
+   */
+  private static TextRange identRange(Ident id) {
+    if (id.name().equals("or")) {
+      var parent = id.syntax().parent();
+      if (parent != null && parent.kind() == org.nix4j.syntax.SyntaxKind.APPLY
+          && parent.firstChildNode() != id.syntax()) {
+        return TextRange.of(parent.range().start(), id.range().end());
+      }
+    }
+    return id.range();
   }
 
   /** The name in scope closest to an undefined one, or null (Nix 2.8 suggests nothing). */
@@ -753,7 +760,10 @@ public final class Compiler {
       fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
       return;
     }
-    for (StrPart p : parts) {
+    SourcePos[] positions = new SourcePos[parts.size()];
+    for (int n = 0; n < parts.size(); n++) {
+      StrPart p = parts.get(n);
+      positions[n] = pos(p.range());
       if (p instanceof StrPart.Literal l) {
         fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
       } else {
@@ -762,7 +772,7 @@ public final class Compiler {
       }
     }
     int s = fn.span(range);
-    fn.emit(Op.INTERP, 1 - parts.size(), parts.size());
+    fn.emit(Op.INTERP, 1 - parts.size(), parts.size(), fn.constant(positions));
     fn.restoreSpan(s);
   }
 
@@ -775,19 +785,21 @@ public final class Compiler {
     }
     // An interpolated path: the first piece as a path, then the rest appended (as `+`).
     boolean first = true;
+    SourcePos start = pos(p.range());
     for (StrPart part : parts) {
+      int operands = fn.constant(new SourcePos[] {start, pos(part.range())});
       if (part instanceof StrPart.Literal l) {
         if (first) {
           fn.emit(Op.CONST, 1, fn.constant(resolvePath(l.value(), p.isHome(), true)));
         } else {
           fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
-          fn.emit(Op.ADD, -1);
+          fn.emit(Op.ADD, -1, operands);
         }
       } else {
         StrPart.Interpolation i = (StrPart.Interpolation) part;
         compile(i.expr(), Mode.STRICT);
         if (!first) {
-          fn.emit(Op.ADD, -1);
+          fn.emit(Op.ADD, -1, operands);
         }
       }
       first = false;
@@ -893,7 +905,12 @@ public final class Compiler {
       return;
     }
     switch (op) {
-      case ADD -> strictPair(l, r, Op.ADD);
+      case ADD -> {
+        compile(l, Mode.STRICT);
+        compile(r, Mode.STRICT);
+        fn.emit(Op.ADD, -1, fn.constant(new SourcePos[] {
+            pos(l == null ? b.range() : l.range()), pos(r == null ? b.range() : r.range())}));
+      }
       case EQ -> strictPair(l, r, Op.EQ);
       case NEQ -> strictPair(l, r, Op.NEQ);
       case CONCAT -> strictPair(l, r, Op.CONCAT);
@@ -1197,15 +1214,17 @@ public final class Compiler {
     if (n > 0) {
       fn.emit(Op.CLOSE_SCOPE, -n, n);
     }
-    fn.locals.removeAll(scope);
+    fn.removeLocals(scope);
   }
 
   private List<Fn.Local> declareRecursive(List<BindingTree.Static> statics, Fn.Kind kind, Object owner) {
     List<Fn.Local> locals = new ArrayList<>();
     int slot = fn.depth;
+    boolean[] hidden = new boolean[1];
     for (BindingTree.Static s : statics) {
       Fn.Local l = fn.declareAt(s.name, slot++, kind, s.nameRange);
       l.owner = owner;
+      l.hidden = hidden;
       locals.add(l);
       checkShadow(s.name, s.nameRange);
     }
@@ -1234,14 +1253,16 @@ public final class Compiler {
 
   /** Takes a scope's locals out of name resolution (for inherit in a recursive scope). */
   private List<Fn.Local> hide(List<Fn.Local> locals) {
-    List<Fn.Local> before = new ArrayList<>(fn.locals);
-    fn.locals.removeAll(locals);
-    return before;
+    if (!locals.isEmpty()) {
+      locals.get(0).hidden[0] = true;
+    }
+    return locals;
   }
 
   private void unhide(List<Fn.Local> locals, List<Fn.Local> before) {
-    fn.locals.clear();
-    fn.locals.addAll(before);
+    if (!locals.isEmpty()) {
+      locals.get(0).hidden[0] = false;
+    }
   }
 
   private void compileAttrValue(BindingTree.Static s, List<Integer> deferred) {
@@ -1345,7 +1366,7 @@ public final class Compiler {
     compile(w.namespace(), Mode.LAZY);
     Fn.Local scope = new Fn.Local("", fn.depth - 1, Fn.Kind.WITH, w.range());
     scope.initialised = true;
-    fn.locals.add(scope);
+    fn.add(scope);
     compile(w.body(), Mode.STRICT);
     if (!scope.withUsed) {
       var kw = w.syntax().firstToken(org.nix4j.syntax.SyntaxKind.WITH_KW);

@@ -38,8 +38,12 @@ final class EvalStore {
   /** Sources copied so far: path to store path (Nix's srcToStore). */
   private final Map<String, StorePath> srcToStore = new HashMap<>();
 
-  EvalStore(EvalOptions options) {
+  /** Whether the evaluation was cancelled (checked between the entries of long copies). */
+  private final java.util.function.BooleanSupplier cancelled;
+
+  EvalStore(EvalOptions options, java.util.function.BooleanSupplier cancelled) {
     this.options = options;
+    this.cancelled = cancelled;
     this.store = options.store != null ? options.store : newStore(options);
     this.dir = store.storeDir();
     this.files = new StoreOverlayIO(options.io, store);
@@ -134,11 +138,8 @@ final class EvalStore {
     StorePath p = srcToStore.get(path);
     if (p == null) {
       String name = org.nix4j.io.fs.Paths.baseName(path);
-      try (PathImport imp = beginImport(path, name, FileIngestionMethod.RECURSIVE, false)) {
-        while (imp.next() != null) {
-          throw new IllegalStateException("unfiltered import asked a question");
-        }
-        p = imp.finish().path();
+      try {
+        p = importWhole(path, name, !options.readOnly).path();
       } catch (IOException e) {
         throw ioError(e);
       } catch (RuntimeException e) {
@@ -147,6 +148,28 @@ final class EvalStore {
       srcToStore.put(path, p);
     }
     return print(p);
+  }
+
+  /**
+   * Copies the whole tree at {@code path} (canonical) as a recursive sha256 path (or, without
+   * {@code write}, computes its path); a cancelled evaluation stops between entries.
+   */
+  org.nix4j.store.PathInfo importWhole(String path, String name, boolean write) throws IOException {
+    try (PathImport imp = store.beginImport(files.tree(), path, name, FileIngestionMethod.RECURSIVE,
+        HashAlgorithm.SHA256, true, write)) {
+      while (imp.next() != null) {
+        checkCancelled();
+        imp.answer(true);
+      }
+      return imp.finish();
+    }
+  }
+
+  /** Throws when the evaluation was cancelled. */
+  void checkCancelled() {
+    if (cancelled.getAsBoolean()) {
+      throw new NixError(NixError.Kind.INTERRUPTED, "evaluation cancelled");
+    }
   }
 
   /** Starts copying {@code path} (canonical, absolute) of the evaluation's files to the store. */

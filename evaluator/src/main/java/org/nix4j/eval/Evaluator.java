@@ -45,7 +45,7 @@ public final class Evaluator implements EvalHost, TraceSink {
 
   public Evaluator(EvalOptions options, org.nix4j.vm.Budget budget) {
     this.options = options;
-    this.store = new EvalStore(options);
+    this.store = new EvalStore(options, this::cancelled);
     List<Consumer<Registry>> themes = new ArrayList<>();
     themes.add(r -> EvaluatorBuiltins.register(r, this));
     themes.add(r -> FileBuiltins.register(r, this));
@@ -231,6 +231,11 @@ public final class Evaluator implements EvalHost, TraceSink {
   @Override
   public String copyPathToStore(String path) {
     return store.copyPathToStore(path);
+  }
+
+  /** Whether the evaluation was cancelled through its budget. */
+  private boolean cancelled() {
+    return vm != null && vm.budget().isCancelled();
   }
 
   /** The home directory for {@code ~/} paths. */

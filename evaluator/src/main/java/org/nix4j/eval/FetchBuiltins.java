@@ -12,7 +12,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +23,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.nix4j.builtins.Registry;
 import org.nix4j.io.RealIO;
-import org.nix4j.io.fs.NioFileTree;
-import org.nix4j.store.FileIngestionMethod;
-import org.nix4j.store.PathImport;
 import org.nix4j.store.PathInfo;
 import org.nix4j.store.StorePath;
 import org.nix4j.store.fetch.Fetchers;
@@ -202,6 +198,9 @@ final class FetchBuiltins {
       }
       return use.apply(file);
     }
+    if (!url.contains("://")) {
+      throw NixError.eval("unable to download '" + url + "': URL using bad/illegal format or missing URL (3)");
+    }
     if (!st.networkAllowed()) {
       throw NixError.eval("unable to download '" + url + "': network access is disabled in this"
           + " evaluation (nix4j only fetches local files here)");
@@ -212,28 +211,45 @@ final class FetchBuiltins {
     }
     Path tmp = Files.createTempFile("nix4j-download-", "");
     try {
-      HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(30)).build();
-      HttpResponse<InputStream> resp;
+      HttpResponse<Path> resp;
+      var pending = Http.CLIENT.sendAsync(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET().build(),
+          HttpResponse.BodyHandlers.ofFile(tmp));
       try {
-        resp = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+        resp = pending.get(Http.MAX_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
       } catch (InterruptedException e) {
+        pending.cancel(true);
         Thread.currentThread().interrupt();
         throw NixError.eval("unable to download '" + url + "': interrupted");
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (java.util.concurrent.TimeoutException e) {
+        pending.cancel(true);
+        throw NixError.eval("unable to download '" + url + "': no answer within "
+            + Http.MAX_MINUTES + " minutes");
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause() == null ? e : e.getCause();
+        throw NixError.eval("unable to download '" + url + "': "
+            + (c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName()));
+      } catch (IllegalArgumentException e) {
         throw NixError.eval("unable to download '" + url + "': " + e.getMessage());
       }
-      try (InputStream in = resp.body()) {
-        if (resp.statusCode() / 100 != 2) {
-          throw NixError.eval("unable to download '" + url + "': HTTP error " + resp.statusCode());
-        }
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      if (resp.statusCode() / 100 != 2) {
+        throw NixError.eval("unable to download '" + url + "': HTTP error " + resp.statusCode());
       }
       return use.apply(tmp);
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** One HTTP client for all downloads, made on first use. */
+  private static final class Http {
+    /** The longest a download may take. */
+    static final long MAX_MINUTES = 30;
+
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
   }
 
   private static Path tmpDir() {
@@ -421,6 +437,14 @@ final class FetchBuiltins {
     return false;
   }
 
+  private static final Pattern BAD_GIT_REF = Pattern.compile(
+      "//|^[./]|/\\.|\\.\\.|[\\x00-\\x20\\x7f:?^~\\[]|\\\\|\\*|\\.lock$|\\.lock/|@\\{|[/.]$|^@$|^$");
+
+  /** Whether a ref breaks Git's rules for branch and tag names (as Nix checks them). */
+  static boolean badGitRef(String ref) {
+    return BAD_GIT_REF.matcher(ref).find();
+  }
+
   /** Nix's {@code parseURL} check of {@code file://} URLs. */
   static void checkFileUrl(String url) {
     if (url.startsWith("file://")) {
@@ -495,7 +519,10 @@ final class FetchBuiltins {
           getBool(attrs, "shallow");
           Boolean submodules = getBool(attrs, "submodules");
           getBool(attrs, "allRefs");
-          String ref = (String) attrs.get("ref");
+          String ref = attrs.get("ref") == null ? null : getStr(attrs, "ref");
+          if (ref != null && badGitRef(ref)) {
+            throw NixError.eval("invalid Git branch/tag name '" + ref + "'");
+          }
           String rev = attrs.get("rev") == null ? null : getStr(attrs, "rev");
           if (rev != null) {
             rev = Hash.parseAny(rev, HashAlgorithm.SHA1).toBase16();
@@ -575,16 +602,19 @@ final class FetchBuiltins {
       throw NixError.eval("cannot fetch input '" + url + "' because it uses a relative path");
     }
     String p = NixPath.canonicalise(path);
-    PathInfo info;
-    try (PathImport imp = st.store().beginImport(st.files().tree(), p, "source",
-        FileIngestionMethod.RECURSIVE, HashAlgorithm.SHA256, false, true)) {
-      while (imp.next() != null) {
-        throw new IllegalStateException();
+    if (st.dir().isStorePath(p)) {
+      // A valid store path named "source" is taken as it is (its lastModified is then 0).
+      StorePath sp = st.dir().parse(p);
+      var held = st.store().pathInfo(sp);
+      if (sp.name().equals("source") && held.isPresent()) {
+        checkNarHash(st, attrs, held.get());
+        return treeAttrs(st, held.get(), 0L);
       }
-      info = imp.finish();
     }
+    PathInfo info = st.importWhole(p, "source", true);
     checkNarHash(st, attrs, info);
-    long mtime = 0;
+    // The newest modification time in the tree; files in the store have the time 1.
+    long mtime = 1;
     if (st.files().held(p) == null && st.files().base() instanceof RealIO) {
       mtime = newestMtime(RealIO.toPath(p));
     }
@@ -621,11 +651,13 @@ final class FetchBuiltins {
       if (!st.files().base().mayRead(bytes)) {
         throw NixError.eval("access to path '" + bytes + "' is forbidden in the sandbox of nix4j");
       }
-      if (!Files.isDirectory(local.get())) {
-        throw NixError.eval("cannot fetch Git repository '" + url + "': '" + bytes
-            + "' is not a directory");
+      if (Files.exists(local.get().resolve(".git"))) {
+        // A working tree: uncommitted changes are seen when no ref or rev is asked for.
+        r = GitFetcher.fetch(st.store(), local.get(), ref, rev, name, tmpDir(), st.warnings());
+      } else {
+        // A bare repository (or no repository): fetched like a remote one, as Nix does.
+        r = fetchRemoteGit(st, url, ref, rev, name);
       }
-      r = GitFetcher.fetch(st.store(), local.get(), ref, rev, name, tmpDir(), st.warnings());
     } else {
       if (!st.networkAllowed()) {
         throw NixError.eval("cannot fetch Git repository '" + url + "': network access is disabled"
@@ -659,19 +691,32 @@ final class FetchBuiltins {
         cmd.addAll(List.of("--branch", ref));
       }
       cmd.addAll(List.of("--", url, dir.toString()));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out;
-      try (InputStream in = p.getInputStream()) {
-        out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      }
+      Path log = Files.createTempFile("nix4j-git-", ".log");
       try {
-        if (p.waitFor() != 0) {
-          throw NixError.eval("cannot fetch Git repository '" + url + "': " + out.strip());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // Never ask for credentials: a fetch that needs them fails.
+        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+        pb.environment().put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        Process p = pb.start();
+        boolean done;
+        try {
+          done = p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          p.destroyForcibly();
+          Thread.currentThread().interrupt();
+          throw NixError.eval("interrupted while fetching '" + url + "'");
         }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-        Thread.currentThread().interrupt();
-        throw NixError.eval("interrupted while fetching '" + url + "'");
+        if (!done) {
+          p.destroyForcibly();
+          throw NixError.eval("cannot fetch Git repository '" + url + "': git took more than 30 minutes");
+        }
+        if (p.exitValue() != 0) {
+          String out = Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).strip();
+          throw NixError.eval("cannot fetch Git repository '" + url + "': " + NixString.bytesOf(out));
+        }
+      } finally {
+        Files.deleteIfExists(log);
       }
       String r = rev;
       if (r == null) {

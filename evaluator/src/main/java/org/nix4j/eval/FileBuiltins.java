@@ -52,8 +52,7 @@ final class FileBuiltins {
           () -> NixError.eval("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
       return Steps.coercePath(vm, a[1], (path, ctx) -> {
         st.realiseContext(ctx);
-        String data = read(st, path);
-        return NixString.of(Hash.hashBytes(algo, data).toBase16());
+        return NixString.of(hashFile(st, path, algo).toBase16());
       });
     });
     r.def("toPath", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0],
@@ -90,6 +89,36 @@ final class FileBuiltins {
   static String read(EvalStore st, String path) {
     try {
       return st.files().readFile(path);
+    } catch (EvalIOException e) {
+      throw NixError.eval(e.getMessage());
+    }
+  }
+
+  /** The hash of a file's contents, streamed when the path is canonical (big files stay out of memory). */
+  static Hash hashFile(EvalStore st, String path, HashAlgorithm algo) {
+    if (!NixPath.canonicalise(path).equals(path)) {
+      return Hash.hashBytes(algo, read(st, path));
+    }
+    try {
+      org.nix4j.io.fs.FileTree tree = st.files().tree();
+      org.nix4j.io.fs.FileInfo info = tree.stat(path);
+      if (info == null) {
+        throw NixError.eval("opening file '" + path + "': No such file or directory");
+      }
+      if (info.type() == org.nix4j.io.fs.FileType.DIRECTORY) {
+        throw NixError.eval("reading from file: Is a directory");
+      }
+      org.nix4j.store.hash.HashSink sink = new org.nix4j.store.hash.HashSink(algo);
+      try (java.io.InputStream in = tree.openFile(path)) {
+        byte[] buf = new byte[64 * 1024];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          sink.write(buf, 0, n);
+        }
+      }
+      return sink.finish();
+    } catch (IOException e) {
+      throw NixError.eval("opening file '" + path + "': " + (e instanceof java.nio.file.NoSuchFileException
+          ? "No such file or directory" : e.getMessage()));
     } catch (EvalIOException e) {
       throw NixError.eval(e.getMessage());
     }
@@ -195,6 +224,7 @@ final class FileBuiltins {
     java.util.Collections.reverse(todo);
     StringBuilder out = new StringBuilder();
     int links = 0;
+    boolean underFile = false;
     while (!todo.isEmpty()) {
       String c = todo.remove(todo.size() - 1);
       if (c.isEmpty() || c.equals(".")) {
@@ -203,11 +233,15 @@ final class FileBuiltins {
       if (c.equals("..")) {
         int slash = out.lastIndexOf("/");
         out.setLength(Math.max(slash, 0));
+        underFile = false;
         continue;
       }
       int mark = out.length();
       out.append('/').append(c);
       String cur = out.toString();
+      if (underFile) {
+        throw NixError.eval("getting status of '" + cur + "': Not a directory");
+      }
       Optional<EvalIO.FileType> t;
       try {
         t = io.fileType(cur);
@@ -220,6 +254,7 @@ final class FileBuiltins {
         }
         throw NixError.eval("getting status of '" + cur + "': No such file or directory");
       }
+      underFile = t.get() == EvalIO.FileType.REGULAR;
       if (t.get() == EvalIO.FileType.SYMLINK) {
         if (++links > 1024) {
           throw NixError.eval("infinite symlink recursion in path '" + path + "'");
@@ -369,11 +404,16 @@ final class FileBuiltins {
             }
           }
           String p = NixPath.canonicalise(path);
-          imp = st.beginImport(p, name, method, filter != null);
+          imp = st.beginImport(p, name, method, true);
         } else {
           imp.answer(Args.toBool(in));
         }
         for (FilterQuery q; (q = imp.next()) != null; ) {
+          if (filter == null) {
+            st.checkCancelled();
+            imp.answer(true);
+            continue;
+          }
           in = vm.call(filter, NixString.of(q.path()), NixString.of(q.type().nixName()));
           if (in == null) {
             return null;

@@ -86,6 +86,19 @@ final class StoreOverlayIO implements EvalIO {
     }
   }
 
+  /**
+   * Whether {@code path} is the store directory or one of its parents: they exist for the
+   * evaluation even where the machine has no {@code /nix}, since nix4j's store is there.
+   */
+  private boolean storeDirOrParent(String path) {
+    if (path.isEmpty() || path.charAt(0) != '/') {
+      return false;
+    }
+    String c = NixPath.canonicalise(path);
+    String dir = storeDir.path();
+    return c.equals(dir) || (!c.equals("/") && dir.startsWith(c + "/"));
+  }
+
   /** Whether a store path is valid: held by nix4j's store, or present in the real store directory. */
   boolean isValid(StorePath p) {
     if (store.isValid(p)) {
@@ -137,6 +150,9 @@ final class StoreOverlayIO implements EvalIO {
   public List<DirEntry> readDir(String path) {
     String p = held(path);
     if (p == null) {
+      if (storeDirOrParent(path)) {
+        return readStoreDirOrParent(path);
+      }
       return base.readDir(path);
     }
     FileTree files = store.files();
@@ -161,6 +177,38 @@ final class StoreOverlayIO implements EvalIO {
     }
   }
 
+  /** The store directory (the real one's entries and nix4j's paths) or one of its parents. */
+  private List<DirEntry> readStoreDirOrParent(String path) {
+    java.util.TreeMap<String, DirEntry> entries = new java.util.TreeMap<>();
+    try {
+      for (DirEntry e : base.readDir(path)) {
+        entries.put(e.name(), e);
+      }
+    } catch (EvalIOException e) {
+      // not on this machine: only what nix4j has
+    }
+    String c = NixPath.canonicalise(path);
+    String dir = storeDir.path();
+    if (c.equals(dir)) {
+      try {
+        FileTree files = store.files();
+        for (String name : files.readDirectory(dir)) {
+          FileInfo info = files.lstat(dir + "/" + name);
+          entries.putIfAbsent(name, new DirEntry(name,
+              info == null ? EvalIO.FileType.UNKNOWN : ioType(info.type())));
+        }
+      } catch (IOException e) {
+        // nothing held
+      }
+    } else {
+      String rest = dir.substring(c.equals("/") ? 1 : c.length() + 1);
+      int slash = rest.indexOf('/');
+      String child = slash < 0 ? rest : rest.substring(0, slash);
+      entries.putIfAbsent(child, new DirEntry(child, EvalIO.FileType.DIRECTORY));
+    }
+    return new ArrayList<>(entries.values());
+  }
+
   static EvalIO.FileType ioType(org.nix4j.io.fs.FileType t) {
     return switch (t) {
       case REGULAR -> EvalIO.FileType.REGULAR;
@@ -174,7 +222,11 @@ final class StoreOverlayIO implements EvalIO {
   public Optional<EvalIO.FileType> fileType(String path) {
     String p = held(path);
     if (p == null) {
-      return base.fileType(path);
+      Optional<EvalIO.FileType> t = base.fileType(path);
+      if (t.isEmpty() && storeDirOrParent(path)) {
+        return Optional.of(EvalIO.FileType.DIRECTORY);
+      }
+      return t;
     }
     try {
       FileInfo info = store.files().lstat(p);
@@ -188,7 +240,7 @@ final class StoreOverlayIO implements EvalIO {
   public boolean pathExists(String path) {
     String p = held(path);
     if (p == null) {
-      return base.pathExists(path);
+      return base.pathExists(path) || storeDirOrParent(path);
     }
     try {
       return store.files().stat(p) != null;

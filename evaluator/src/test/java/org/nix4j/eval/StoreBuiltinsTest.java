@@ -223,4 +223,82 @@ class StoreBuiltinsTest {
     assertEquals(500, files.size());
     assertFalse(Printer.print(v).contains("directory"));
   }
+
+  @Test
+  void anotherStoreDirectoryThatTheMachineLacks() {
+    String dir = "/nix4j-test-no-such-dir/store";
+    Evaluator ev = new Evaluator(options(o -> {
+      o.storeDir = dir;
+      o.readOnly = false;
+    }));
+    String p = eval(ev, "builtins.toFile \"f\" \"x\"");
+    String expected = new StoreDir(dir).print(new StoreDir(dir).computeTextPath("f", "x", List.of()));
+    assertEquals("\"" + expected + "\"", p);
+    assertEquals("\"" + dir + "\"", eval(ev, "builtins.storeDir"));
+    // The store directory and its parent exist for the evaluation, with nix4j's paths in it.
+    assertEquals("[ true true true ]", eval(ev, "[ (builtins.pathExists \"" + dir + "\")"
+        + " (builtins.pathExists /nix4j-test-no-such-dir) (builtins.pathExists " + p + ") ]"));
+    assertEquals("{ store = \"directory\"; }", eval(ev, "builtins.readDir /nix4j-test-no-such-dir"));
+    String name = expected.substring(dir.length() + 1);
+    assertEquals("{ " + name + " = \"regular\"; }", eval(ev, "builtins.readDir \"" + dir + "\""));
+    assertEquals(p, eval(ev, "builtins.storePath " + p));
+    String out = eval(ev, "(derivation { name = \"d\"; system = \"s\"; builder = \"/b\"; }).outPath");
+    assertTrue(out.startsWith("\"" + dir + "/"), out);
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(Map.of("GIT_AUTHOR_NAME", "a", "GIT_AUTHOR_EMAIL", "a@b",
+        "GIT_COMMITTER_NAME", "a", "GIT_COMMITTER_EMAIL", "a@b",
+        "GIT_AUTHOR_DATE", "1700000000 +0000", "GIT_COMMITTER_DATE", "1700000000 +0000"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new AssertionError("git " + List.of(args) + ": " + out);
+    }
+  }
+
+  @Test
+  void fetchGitOfWorkingTreesAndBareRepositories() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    git(repo, "init", "-q", "-b", "main");
+    Files.writeString(repo.resolve("a.txt"), "a\n");
+    git(repo, "add", "a.txt");
+    git(repo, "commit", "-q", "-m", "one");
+    Path bare = tmp.resolve("bare.git");
+    git(tmp, "clone", "-q", "--bare", repo.toString(), bare.toString());
+    Evaluator ev = new Evaluator(options(o -> o.experimentalFeatures = java.util.Set.of("flakes")));
+    String clean = eval(ev, "let r = builtins.fetchGit " + bytes(repo) + "; in [ r.revCount r.lastModified"
+        + " (r.rev == r.shortRev) r.submodules (builtins.readFile \"${r}/a.txt\") ]");
+    assertEquals("[ 1 1700000000 false false \"a\\n\" ]", clean);
+    // The bare repository is cloned and gives the same tree and revision.
+    assertEquals("true", eval(ev, "let a = builtins.fetchGit " + bytes(repo) + "; b = builtins.fetchGit"
+        + " \"file://" + bytes(bare) + "\"; in a.outPath == b.outPath && a.rev == b.rev"));
+    // A dirty working tree: fetchGit says rev 000…, fetchTree leaves rev out.
+    Files.writeString(repo.resolve("a.txt"), "changed\n");
+    assertEquals("[ \"0000000000000000000000000000000000000000\" 0 \"changed\\n\" ]",
+        eval(ev, "let r = builtins.fetchGit " + bytes(repo) + "; in [ r.rev r.revCount"
+        + " (builtins.readFile \"${r}/a.txt\") ]"));
+    assertEquals("[ false true ]", eval(ev, "let r = builtins.fetchTree { type = \"git\"; url = \""
+        + bytes(repo) + "\"; }; in [ (r ? rev) (r ? narHash) ]"));
+    String notRepo = error(ev, "builtins.fetchGit " + bytes(Files.createDirectories(tmp.resolve("plain"))));
+    assertTrue(notRepo.contains("cannot fetch Git repository"), notRepo);
+  }
+
+  @Test
+  void copiesStopWhenTheEvaluationIsCancelled() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("big"));
+    for (int i = 0; i < 10; i++) {
+      Files.writeString(dir.resolve("f" + i), "x");
+    }
+    org.nix4j.vm.Budget budget = new org.nix4j.vm.Budget(Long.MAX_VALUE, Long.MAX_VALUE, 0);
+    Evaluator ev = new Evaluator(options(o -> { }), budget);
+    budget.cancel();
+    for (String expr : List.of("\"${" + bytes(dir) + "}\"", "builtins.path { path = " + bytes(dir) + "; }")) {
+      NixError e = assertThrows(NixError.class, () -> ev.evalString(expr, "/"));
+      assertEquals(NixError.Kind.INTERRUPTED, e.kind(), e.getMessage());
+    }
+  }
 }
