@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.Proto;
+import org.nix4j.syntax.NixShow;
 import org.nix4j.syntax.Parse;
 import org.nix4j.syntax.Parser;
 import org.nix4j.syntax.SourceFile;
@@ -98,7 +99,7 @@ public final class Compiler {
   public static CompileResult compile(SourceFile file, Parse parse, CompileOptions options) {
     Compiler c = new Compiler(file, options);
     for (SyntaxError e : parse.errors()) {
-      c.diagnostics.add(Diagnostic.error(Diagnostic.Code.SYNTAX_ERROR, e.message(), e.range()));
+      c.diagnostics.add(Diagnostic.syntaxError(e.message(), e.nixMessage(), e.range()));
     }
     Root root = new Root(parse.root());
     Proto proto = c.compileTop(root);
@@ -1377,11 +1378,12 @@ public final class Compiler {
 
   // ---- assert messages ----
 
+  /** The condition as Nix shows it in {@code assertion '...' failed}: its parsed expression. */
   private String assertMessage(Expr cond) {
     if (cond == null) {
       return "";
     }
-    return NixAstPrinter.print(cond, options.baseDir());
+    return NixShow.show(cond, options.baseDir(), options.home());
   }
 
   /** For tests and tools: the slots a name resolves to are not exposed; this keeps javac quiet. */
