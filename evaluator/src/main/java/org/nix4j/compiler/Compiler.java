@@ -175,8 +175,9 @@ public final class Compiler {
     return new SourcePos(file, r.start(), r.end());
   }
 
+  /** A position inside a message (a byte string), as Nix writes it: {@code (string)} for -E text. */
   private String location(int offset) {
-    return file.location(offset);
+    return new SourcePos(file, offset, offset).messageLocation();
   }
 
   /** Code that fails with {@code message} when it runs (for parts that did not compile). */

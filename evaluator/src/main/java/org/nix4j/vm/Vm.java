@@ -1399,7 +1399,7 @@ public final class Vm {
       if (proto.name != null) {
         return "function '" + proto.name + "'";
       }
-      return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.location());
+      return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.messageLocation());
     }
   }
 }
