@@ -70,7 +70,6 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
     ctx.setEncoding(encoding.equals(UTF8) ? LineIndex.Encoding.UTF8 : LineIndex.Encoding.UTF16);
     ctx.setWorkspaceFolders(folders(params));
     ctx.setSettings(Settings.from(params.getInitializationOptions()));
-    textDocuments.setClientCapabilities(caps);
     ctx.reconfigureEval();
     ctx.status("starting");
     InitializeResult result = new InitializeResult(Capabilities.of(encoding), new ServerInfo("nix4j", Version.VERSION));

@@ -2,7 +2,14 @@ package org.nix4j.server;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.nix4j.server.ide.WorkspaceSymbols;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
@@ -35,6 +42,70 @@ final class NixWorkspaceService implements WorkspaceService {
     } else if (s instanceof JsonElement e && e.isJsonObject() && !e.getAsJsonObject().isEmpty()) {
       applySettings(Settings.from(e));
     }
+  }
+
+  /** The {@code .nix} files of the workspace folders, and every open document, for workspace symbols. */
+  private List<FileAnalysis> workspaceFiles(org.eclipse.lsp4j.jsonrpc.CancelChecker cancel) {
+    java.util.LinkedHashMap<String, FileAnalysis> files = new java.util.LinkedHashMap<>();
+    for (String uri : ctx.documents.openUris()) {
+      FileAnalysis f = ctx.documents.snapshot(uri);
+      if (f != null) {
+        files.put(uri, f);
+      }
+    }
+    int budget = MAX_WORKSPACE_FILES;
+    for (java.nio.file.Path folder : ctx.workspaceFolders()) {
+      try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder, 16)) {
+        for (java.util.Iterator<java.nio.file.Path> it = walk.iterator(); it.hasNext() && budget > 0; ) {
+          java.nio.file.Path p = it.next();
+          cancel.checkCanceled();
+          if (!p.toString().endsWith(".nix") || hidden(folder, p)) {
+            continue;
+          }
+          String uri = ctx.documents.uriOf(p);
+          if (!files.containsKey(uri)) {
+            FileAnalysis f = ctx.documents.file(p);
+            if (f != null) {
+              files.put(uri, f);
+              budget--;
+            }
+          }
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        // a folder that cannot be read has no symbols
+      }
+    }
+    return new ArrayList<>(files.values());
+  }
+
+  /** Files searched for workspace symbols, at most. */
+  static final int MAX_WORKSPACE_FILES = 3000;
+
+  private static boolean hidden(java.nio.file.Path folder, java.nio.file.Path p) {
+    for (java.nio.file.Path part : folder.relativize(p)) {
+      String n = part.toString();
+      if (n.startsWith(".") || n.equals("node_modules") || n.equals("result")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+      WorkspaceSymbolParams params) {
+    String query = params == null ? "" : params.getQuery();
+    return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(ctx.workers.requests, cancel -> {
+      List<WorkspaceSymbol> out = new ArrayList<>();
+      for (WorkspaceSymbols.Found f : WorkspaceSymbols.search(workspaceFiles(cancel), query, cancel::checkCanceled)) {
+        String uri = f.file().path() != null ? ctx.documents.uriOf(f.file().path()) : f.file().source().name();
+        WorkspaceSymbol ws = new WorkspaceSymbol(f.symbol().name, ToLsp.symbolKind(f.symbol().kind),
+            Either.forLeft(new org.eclipse.lsp4j.Location(uri, ctx.convert().range(f.file().lines(), f.symbol().selection))),
+            f.container());
+        out.add(ws);
+      }
+      return Either.forRight(out);
+    });
   }
 
   @Override

@@ -173,6 +173,14 @@ final class ServerContext {
     }
   }
 
+  /** Shows a message to the user (a warning). */
+  void showMessage(String message) {
+    Nix4jLanguageClient c = client;
+    if (c != null && !closed) {
+      c.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Warning, message));
+    }
+  }
+
   /** A line in the server's log (stderr; the editor shows it as the server's output). */
   void log(String message) {
     synchronized (log) {

@@ -45,6 +45,7 @@ final class LspHarness implements AutoCloseable {
   private final OutputStream toClient;
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+  InitializeResult initializeResult;
 
   LspHarness() throws IOException {
     BytePipe up = new BytePipe();
@@ -85,6 +86,7 @@ final class LspHarness implements AutoCloseable {
       client.configuration = settings;
     }
     InitializeResult r = get(server.initialize(p));
+    initializeResult = r;
     server.initialized(new InitializedParams());
     return r;
   }

@@ -1,0 +1,100 @@
+package org.nix4j.server.ide.assists;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.eval.ValueOracle;
+import org.nix4j.syntax.SyntaxKind;
+import org.nix4j.syntax.SyntaxNode;
+import org.nix4j.syntax.SyntaxToken;
+import org.nix4j.syntax.TextRange;
+import org.nix4j.syntax.ast.Expr;
+
+/** Small questions about syntax that several assists ask. */
+final class Syntax {
+  private Syntax() {}
+
+  static List<SyntaxNode> attrs(SyntaxNode binding) {
+    return ValueOracle.attrs(binding);
+  }
+
+  static SyntaxNode value(SyntaxNode binding) {
+    return ValueOracle.bindingExpr(binding);
+  }
+
+  /** The names of an {@code inherit} (without its source). */
+  static List<SyntaxNode> inheritNames(SyntaxNode inherit) {
+    List<SyntaxNode> out = new ArrayList<>();
+    for (SyntaxNode a : inherit.childNodes()) {
+      if (a.kind() != SyntaxKind.INHERIT_FROM) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the bindings of {@code owner} form a scope (a let, a rec set, a legacy let). */
+  static boolean recursive(SyntaxNode owner) {
+    return owner.kind() == SyntaxKind.LET_IN || owner.kind() == SyntaxKind.LEGACY_LET
+        || (owner.kind() == SyntaxKind.ATTR_SET && NameResolution.isRec(owner));
+  }
+
+  /** Whether {@code e} needs no parentheses as an argument or an operand. */
+  static boolean atomic(SyntaxNode e) {
+    return switch (e.kind()) {
+      case IDENT_EXPR, LITERAL, STRING, IND_STRING, PATH_EXPR, SEARCH_PATH, PAREN, LIST, ATTR_SET -> true;
+      case SELECT -> e.firstToken(SyntaxKind.OR_KW) == null;
+      default -> false;
+    };
+  }
+
+  /** The first expression child of {@code n}, or null. */
+  static SyntaxNode firstExpr(SyntaxNode n) {
+    for (SyntaxNode c : n.childNodes()) {
+      if (Expr.isExpr(c.kind())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The span to delete to remove {@code node} cleanly: with the blanks after it, and with its
+   * whole line when it is alone on it.
+   */
+  static TextRange deletion(String text, TextRange node) {
+    int start = node.start();
+    int end = node.end();
+    int lineStart = start;
+    while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
+      lineStart--;
+    }
+    int after = end;
+    while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+      after++;
+    }
+    boolean aloneBefore = lineStart == 0 || text.charAt(lineStart - 1) == '\n';
+    boolean aloneAfter = after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r';
+    if (aloneBefore && aloneAfter) {
+      if (after < text.length() && text.charAt(after) == '\r') {
+        after++;
+      }
+      if (after < text.length() && text.charAt(after) == '\n') {
+        after++;
+      }
+      return TextRange.of(lineStart, after);
+    }
+    return TextRange.of(start, after);
+  }
+
+  /** The token of {@code kind} among the children of {@code n}, or null. */
+  static SyntaxToken token(SyntaxNode n, SyntaxKind kind) {
+    return n.firstToken(kind);
+  }
+
+  /** Whether {@code s} is a name that needs no quotes. */
+  static boolean identifier(String s) {
+    return s.matches("[A-Za-z_][A-Za-z0-9_'-]*")
+        && !List.of("if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or").contains(s);
+  }
+}
