@@ -117,6 +117,19 @@ final class LspHarness implements AutoCloseable {
     return versions.getOrDefault(uri, 0);
   }
 
+  /**
+   * Waits until the server has handled every message sent so far (a request is answered after
+   * the notifications before it) and finished the work they started.
+   */
+  void awaitIdle() throws Exception {
+    NixLanguageServer.SyntaxTreeParams p = new NixLanguageServer.SyntaxTreeParams();
+    p.uri = "untitled:sync";
+    get(server.syntaxTree(p));
+    if (!impl.awaitIdle(TIMEOUT_MS)) {
+      throw new AssertionError("the server is still busy after " + TIMEOUT_MS + " ms");
+    }
+  }
+
   /** The server's log so far. */
   String log() {
     return log.toString(StandardCharsets.UTF_8);

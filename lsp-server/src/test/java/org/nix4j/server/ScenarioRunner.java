@@ -161,7 +161,7 @@ final class ScenarioRunner {
   private void diagnostics(Scenario.Step step) throws Exception {
     String uri = uri(step.args().get(0));
     int version = h.version(uri);
-    assertTrue(h.impl.awaitIdle(LspHarness.TIMEOUT_MS), "the server is still busy");
+    h.awaitIdle();
     PublishDiagnosticsParams p = h.client.awaitDiagnostics(uri,
         x -> (x.getVersion() == null || x.getVersion() >= version) && renderAll(x).equals(step.expected()),
         LspHarness.TIMEOUT_MS);
@@ -557,7 +557,7 @@ final class ScenarioRunner {
 
   /** The code actions at {@code FILE POS [POS]} (the rest of the arguments is returned in {@code rest}). */
   private List<org.eclipse.lsp4j.CodeAction> actions(Scenario.Step step, List<String> rest) throws Exception {
-    assertTrue(h.impl.awaitIdle(LspHarness.TIMEOUT_MS), "the server is still busy");
+    h.awaitIdle();
     String file = step.args().get(0);
     Position from = position(file, step.args().get(1));
     Position to = from;

@@ -42,8 +42,8 @@ final class InlineBinding implements Assist {
     }
     List<SyntaxNode> uses = names.uses(d);
     List<SourceEdit> edits = new ArrayList<>();
-    String text = Syntax.atomic(value) ? ctx.text(value) : "(" + ctx.text(value) + ")";
     for (SyntaxNode use : uses) {
+      String text = Syntax.atomic(value) || Syntax.anyExpressionFits(use) ? ctx.text(value) : "(" + ctx.text(value) + ")";
       if (use.kind() != SyntaxKind.IDENT_EXPR) {
         return;
       }

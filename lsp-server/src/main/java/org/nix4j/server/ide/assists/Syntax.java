@@ -48,6 +48,22 @@ final class Syntax {
     };
   }
 
+  /**
+   * Whether any expression may stand where {@code e} is without parentheses: the body of a
+   * {@code let}, a function, a {@code with} or an {@code assert}, a binding's value, a branch
+   * of an {@code if}, the inside of parentheses or of an interpolation, a whole file.
+   */
+  static boolean anyExpressionFits(SyntaxNode e) {
+    SyntaxNode p = e.parent();
+    if (p == null) {
+      return true;
+    }
+    return switch (p.kind()) {
+      case ROOT, PAREN, INTERPOL, BINDING, LET_IN, LAMBDA, WITH, ASSERT, IF_ELSE, INHERIT_FROM, PAT_ENTRY -> true;
+      default -> false;
+    };
+  }
+
   /** The first expression child of {@code n}, or null. */
   static SyntaxNode firstExpr(SyntaxNode n) {
     for (SyntaxNode c : n.childNodes()) {
