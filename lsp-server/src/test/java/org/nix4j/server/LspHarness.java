@@ -130,6 +130,14 @@ final class LspHarness implements AutoCloseable {
     }
   }
 
+  /** Writes raw bytes to the server's input, as a broken client might. */
+  void sendRaw(byte[] bytes) throws IOException {
+    synchronized (toServer) {
+      toServer.write(bytes);
+      toServer.flush();
+    }
+  }
+
   /** The server's log so far. */
   String log() {
     return log.toString(StandardCharsets.UTF_8);
