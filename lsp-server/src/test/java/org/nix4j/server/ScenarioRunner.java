@@ -44,7 +44,11 @@ final class ScenarioRunner {
   /** The file name of a URI of the workspace, for rendering. */
   String name(String uri) {
     String prefix = workspace.toUri().toString();
-    return uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+    if (uri.startsWith(prefix)) {
+      return uri.substring(prefix.length());
+    }
+    String fixtures = ScenarioTest.fixtures().getParent().toUri().toString();
+    return uri.startsWith(fixtures) ? "@FIXTURES@/" + uri.substring(fixtures.length()) : uri;
   }
 
   private boolean utf8() {

@@ -255,8 +255,10 @@ public final class Completion {
           if (x instanceof Thunk t && t.valueOrNull() != null) {
             x = t.valueOrNull();
           }
-          Kind k = x instanceof Closure || x instanceof Builtin || x instanceof PrimOpApp ? Kind.FUNCTION : Kind.FIELD;
-          String detail = x instanceof Thunk ? "attribute" : ValueFormatter.type(x);
+          boolean fn = x instanceof Closure || x instanceof Builtin || x instanceof PrimOpApp
+              || ValueFormatter.isFunctionThunk(x);
+          Kind k = fn ? Kind.FUNCTION : Kind.FIELD;
+          String detail = fn ? "function" : x instanceof Thunk ? "attribute" : ValueFormatter.type(x);
           add(a.nameAt(i), k, detail, null);
         }
       }
