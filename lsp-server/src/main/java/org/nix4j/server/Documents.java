@@ -32,6 +32,8 @@ public final class Documents {
     int version;
     /** The current text, a byte string. */
     String text;
+    /** The line index of {@link #text}, updated with each edit. */
+    LineIndex lines;
     /** The snapshot of the current version, or null until asked for. */
     FileAnalysis snapshot;
     /** The last snapshot made (its parse may be reused for the next one). */
@@ -87,6 +89,7 @@ public final class Documents {
     Open d = new Open(uri, path);
     d.version = version;
     d.text = Bytes.fromUnicode(unicodeText == null ? "" : unicodeText);
+    d.lines = LineIndex.ofBytes(d.text);
     Open old = open.put(uri, d);
     if (old != null && old.path != null) {
       openByPath.remove(old.path);
@@ -122,11 +125,12 @@ public final class Documents {
           d.edits.clear();
           d.previous = null;
           d.text = newText;
+          d.lines = LineIndex.ofBytes(newText);
           continue;
         }
-        LineIndex lines = LineIndex.ofBytes(d.text);
-        TextRange r = convert.range(lines, c.getRange());
+        TextRange r = convert.range(d.lines, c.getRange());
         d.text = d.text.substring(0, r.start()) + newText + d.text.substring(r.end());
+        d.lines = d.lines.edited(r.start(), r.end(), newText.length(), d.text);
         if (d.previous != null) {
           d.edits.add(new Edit(r.start(), r.end(), newText));
         }
@@ -147,12 +151,18 @@ public final class Documents {
       if (d.snapshot == null) {
         SourceFile src = d.path != null ? SourceFile.ofFile(d.path, d.text) : SourceFile.named(d.uri, d.text);
         Parse parse = IncrementalParse.next(d.previous == null ? null : d.previous.parse(), d.edits, d.text);
-        d.snapshot = new FileAnalysis(src, parse, d.version);
+        FileAnalysis.Origin origin = d.previous != null && d.edits.size() == 1
+            ? new FileAnalysis.Origin(d.previous, toTextEdit(d.edits.get(0))) : null;
+        d.snapshot = new FileAnalysis(src, parse, d.version, origin, d.lines);
         d.previous = d.snapshot;
         d.edits.clear();
       }
       return d.snapshot;
     }
+  }
+
+  private static org.nix4j.syntax.TextEdit toTextEdit(Edit e) {
+    return new org.nix4j.syntax.TextEdit(e.start(), e.end(), e.text());
   }
 
   /** The version of an open document, or -1. */

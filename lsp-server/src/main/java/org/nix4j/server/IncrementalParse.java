@@ -30,6 +30,6 @@ final class IncrementalParse {
       p = Reparser.reparse(p, new TextEdit(e.start(), e.end(), e.text()));
     }
     // The edits must have led to the document's text; if not, trust the text.
-    return p.text().equals(text) ? p : Parser.parse(text);
+    return p.text().length() == text.length() ? p : Parser.parse(text);
   }
 }

@@ -255,7 +255,8 @@ final class NixTextDocumentService implements TextDocumentService {
     } else {
       uri = p.source().name();
     }
-    Range r = p.source() != null ? ctx.convert().range(p.source().lines(), p.range())
+    Range r = p.source() == current.source() ? range(current, p.range())
+        : p.source() != null ? ctx.convert().range(p.source().lines(), p.range())
         : new Range(new Position(0, 0), new Position(0, 0));
     return new Location(uri, r);
   }

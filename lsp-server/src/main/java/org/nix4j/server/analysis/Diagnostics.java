@@ -12,19 +12,24 @@ public final class Diagnostics {
   public static List<IdeDiagnostic> compile(FileAnalysis file) {
     List<IdeDiagnostic> out = new ArrayList<>();
     for (Diagnostic d : file.compile().diagnostics()) {
-      List<IdeDiagnostic.Related> related = new ArrayList<>();
-      for (Diagnostic.Related r : d.related()) {
-        related.add(new IdeDiagnostic.Related(file.source(), r.range(), r.message()));
-      }
-      out.add(new IdeDiagnostic(
-          d.isError() ? IdeDiagnostic.Severity.ERROR : IdeDiagnostic.Severity.WARNING,
-          d.code().id,
-          d.message(),
-          d.range(),
-          d.code().unnecessary,
-          d.code().deprecated,
-          related));
+      out.add(of(file, d));
     }
     return out;
+  }
+
+  /** One diagnostic of the compiler. */
+  public static IdeDiagnostic of(FileAnalysis file, Diagnostic d) {
+    List<IdeDiagnostic.Related> related = new ArrayList<>();
+    for (Diagnostic.Related r : d.related()) {
+      related.add(new IdeDiagnostic.Related(file.source(), r.range(), r.message()));
+    }
+    return new IdeDiagnostic(
+        d.isError() ? IdeDiagnostic.Severity.ERROR : IdeDiagnostic.Severity.WARNING,
+        d.code().id,
+        d.message(),
+        d.range(),
+        d.code().unnecessary,
+        d.code().deprecated,
+        related);
   }
 }
