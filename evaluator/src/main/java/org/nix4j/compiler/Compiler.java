@@ -1063,8 +1063,10 @@ public final class Compiler {
     BindingTree tree = new BindingTree(new BindingTree.Errors() {
       @Override
       public void duplicate(String shownPath, TextRange at, int previousPos) {
-        error(Diagnostic.Code.DUPLICATE_ATTRIBUTE,
-            "attribute '" + shownPath + "' already defined at " + location(previousPos), at);
+        // The earlier definition as related information (an editor links to it).
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, Diagnostic.Code.DUPLICATE_ATTRIBUTE,
+            "attribute '" + shownPath + "' already defined at " + location(previousPos), at,
+            List.of(new Diagnostic.Related(TextRange.empty(previousPos), "first defined here"))));
       }
 
       @Override

@@ -15,7 +15,6 @@ import org.nix4j.server.analysis.Diagnostics;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.IdeDiagnostic;
 import org.nix4j.server.analysis.IncrementalDiagnostics;
-import org.nix4j.syntax.Bytes;
 
 /**
  * Publishes the diagnostics of open documents. A change schedules the document (once, however
@@ -187,7 +186,7 @@ final class DiagnosticsPublisher {
 
   Diagnostic toLsp(FileAnalysis file, IdeDiagnostic d) {
     Convert convert = ctx.convert();
-    Diagnostic out = new Diagnostic(convert.range(file.lines(), d.range()), Bytes.toUnicode(d.message()));
+    Diagnostic out = new Diagnostic(convert.range(file.lines(), d.range()), Text.unicode(d.message()));
     out.setSeverity(switch (d.severity()) {
       case ERROR -> DiagnosticSeverity.Error;
       case WARNING -> DiagnosticSeverity.Warning;
@@ -211,7 +210,7 @@ final class DiagnosticsPublisher {
       for (IdeDiagnostic.Related r : d.related()) {
         String uri = r.file().path() != null ? ctx.documents.uriOf(r.file().path()) : r.file().name();
         rel.add(new DiagnosticRelatedInformation(
-            new Location(uri, convert.range(r.file().lines(), r.range())), Bytes.toUnicode(r.message())));
+            new Location(uri, convert.range(r.file().lines(), r.range())), Text.unicode(r.message())));
       }
       out.setRelatedInformation(rel);
     }

@@ -68,6 +68,7 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
       encoding = UTF8;
     }
     ctx.setEncoding(encoding.equals(UTF8) ? LineIndex.Encoding.UTF8 : LineIndex.Encoding.UTF16);
+    ctx.log("positions: " + encoding + " (the client offers " + (caps.getGeneral() == null ? null : caps.getGeneral().getPositionEncodings()) + ")");
     ctx.setWorkspaceFolders(folders(params));
     ctx.setSettings(Settings.from(params.getInitializationOptions()));
     ctx.reconfigureEval();

@@ -82,6 +82,7 @@ final class LspHarness implements AutoCloseable {
     WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
     ws.setConfiguration(true);
     caps.setWorkspace(ws);
+    p.setCapabilities(caps);
     if (settings != null) {
       client.configuration = settings;
     }

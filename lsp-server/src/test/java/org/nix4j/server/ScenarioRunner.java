@@ -128,7 +128,7 @@ final class ScenarioRunner {
         sb.append(t == DiagnosticTag.Unnecessary ? " (unnecessary)" : " (deprecated)");
       }
     }
-    sb.append(' ').append(d.getMessage());
+    sb.append(' ').append(d.getMessage().replace(workspace.toString() + "/", ""));
     if (d.getRelatedInformation() != null) {
       for (var r : d.getRelatedInformation()) {
         sb.append("\n  related ").append(r.getLocation().getUri().startsWith("file:") ? "" : "")

@@ -112,26 +112,12 @@ public final class GotoDefinition {
     return null;
   }
 
-  /**
-   * The span of the attribute name at {@code start} (Nix records where a name starts): the
-   * identifier or the quoted string there.
-   */
+  /** The span of the attribute name at {@code start} (Nix records where a name starts). */
   static TextRange nameAt(String text, int start, int end) {
     if (end > start || start >= text.length()) {
       return TextRange.of(start, Math.max(start, Math.min(end, text.length())));
     }
-    int e = start;
-    if (text.charAt(e) == '"') {
-      e++;
-      while (e < text.length() && text.charAt(e) != '"') {
-        e += text.charAt(e) == '\\' ? 2 : 1;
-      }
-      return TextRange.of(start, Math.min(e + 1, text.length()));
-    }
-    while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || "_'-".indexOf(text.charAt(e)) >= 0)) {
-      e++;
-    }
-    return TextRange.of(start, e);
+    return org.nix4j.server.analysis.Diagnostics.nameAt(text, start);
   }
 
   /** The file a path literal, a search path or {@code import PATH} names. */
