@@ -196,7 +196,9 @@ final class ScenarioRunner {
   // ---- hover ----
 
   /** The position a request step is about: FILE then a marker or LINE:COL. */
-  org.eclipse.lsp4j.TextDocumentPositionParams at(Scenario.Step step) {
+  org.eclipse.lsp4j.TextDocumentPositionParams at(Scenario.Step step) throws Exception {
+    // Answers do not depend on how far the background evaluation got.
+    h.awaitIdle();
     String file = step.args().get(0);
     return new org.eclipse.lsp4j.TextDocumentPositionParams(
         new org.eclipse.lsp4j.TextDocumentIdentifier(uri(file)), position(file, step.args().get(1)));
@@ -623,6 +625,7 @@ final class ScenarioRunner {
 
   /** {@code -- evaluate FILE POS [POS]}: the answer of {@code nix4j.evaluate}: {@code value: …} / {@code type: …} / {@code error: …}. */
   private void evaluate(Scenario.Step step) throws Exception {
+    h.awaitIdle();
     String file = step.args().get(0);
     com.google.gson.JsonObject arg = new com.google.gson.JsonObject();
     arg.addProperty("uri", uri(file));

@@ -82,6 +82,9 @@ public final class EvalService implements AutoCloseable {
 
   /** New settings: values computed so far are dropped. */
   public void configure(Config c) {
+    if (c.equals(config)) {
+      return;
+    }
     config = c;
     submit(new Job(INTERACTIVE, seq.incrementAndGet()) {
       @Override
@@ -272,6 +275,7 @@ public final class EvalService implements AutoCloseable {
         return;
       }
       background.remove(uri, this);
+      doc.markEvaluated();
       if (!cancelled) {
         listener.finished(uri, file, diagnostics.found());
       }

@@ -187,7 +187,7 @@ public final class ValueFormatter {
       head = sb.append(" }").toString();
     }
     SourcePos p = c.proto.pos;
-    return p == null ? head + RQ : head + " @ " + org.nix4j.syntax.Bytes.fromUnicode(p.location()) + RQ;
+    return p == null ? head + RQ : head + " @ " + org.nix4j.syntax.Bytes.fromUnicode(shortLocation(p)) + RQ;
   }
 
   /**
@@ -205,6 +205,13 @@ public final class ValueFormatter {
       }
     }
     return false;
+  }
+
+  /** {@code file.nix:line:col}: the file's name without its directory. */
+  static String shortLocation(SourcePos p) {
+    String loc = p.file().lineColumn(p.start());
+    java.nio.file.Path path = p.file().path();
+    return (path != null && path.getFileName() != null ? path.getFileName().toString() : p.file().name()) + ":" + loc;
   }
 
   /** The type of a forced value as a person says it: {@code set of 3 attributes}, {@code list of 2}. */

@@ -74,6 +74,10 @@ public final class ValueOracle {
     }
     if (expr.kind() == SyntaxKind.IDENT_EXPR) {
       Target target = names.target(expr);
+      if (target instanceof NameResolution.WithScope w) {
+        var t = expr.firstSignificantToken();
+        return withLookup(t == null ? "" : t.text(), w.withs());
+      }
       if (target != null && !(target instanceof NameResolution.Undefined)) {
         return valueOf(target);
       }
@@ -235,7 +239,9 @@ public final class ValueOracle {
       }
       return Gens.forced(doc.unknownArgument(required));
     }
-    return Gens.failing(new NotCalled("the function was not called"));
+    return Gens.failing(new NotCalled(doc.evaluated()
+        ? "the function was not called"
+        : "the evaluation of the file has not reached this function yet"));
   }
 
   /** The value of a {@code let} or {@code rec} name from its bindings. */

@@ -92,7 +92,7 @@ public final class Hover {
       md.append('\n').append(info).append('\n');
     }
     if (value instanceof Closure c) {
-      md.append('\n').append(functionInfo(c, file)).append('\n');
+      md.append('\n').append(functionInfo(c, file, s.name())).append('\n');
     }
     if (s.kind() == Subject.Kind.VARIABLE && s.target() instanceof NameResolution.Global g) {
       String doc2 = BuiltinDocs.markdown(g.name());
@@ -149,7 +149,7 @@ public final class Hover {
         String calls = "";
         if (doc != null) {
           DocumentEval.Calls c = doc.calls(d.scope().range());
-          calls = c == null ? " · the function was not called"
+          calls = c == null ? (doc.evaluated() ? " · the function was not called" : " · not evaluated yet")
               : c.count() == 1 ? " · value of its only call" : " · value of the first of " + c.count() + " calls";
         }
         yield kind + " of the function on line " + line(file, d.scope().offset()) + calls;
@@ -158,11 +158,12 @@ public final class Hover {
   }
 
   /** The formals of a function and where it is defined. */
-  static String functionInfo(Closure c, FileAnalysis current) {
+  static String functionInfo(Closure c, FileAnalysis current, String boundTo) {
     SourcePos p = c.proto.pos;
     StringBuilder sb = new StringBuilder("function");
-    if (c.proto.name != null) {
-      sb.append(" `").append(unicode(c.proto.name)).append('`');
+    String name = c.proto.name != null ? c.proto.name : boundTo;
+    if (name != null) {
+      sb.append(" `").append(unicode(name)).append('`');
     }
     if (p != null) {
       SourceFile f = p.file();
