@@ -14,6 +14,8 @@
 #                                 (lsp-server/src/test/java/org/nix4j/bench/LspBench.java):
 #                                 diagnostics after edits of a 20,000-line file, hover,
 #                                 completion, start-up and resident memory
+#   bench/run.sh parse-cpu        the parser benchmarks of ParseBenchmark in CPU time of the
+#                                 benchmarking thread (robust on a machine busy with other work)
 #
 # Results go to stdout as a Markdown table, ready for docs/benchmarks.md.
 set -euo pipefail
@@ -106,6 +108,10 @@ case "${1:-}" in
     build
     (cd "$root" && mvn -q -B -ntp test-compile -pl evaluator >&2)
     java -cp "$(classpath)" org.openjdk.jmh.Main "${2:-.}" -f 1 -wi 5 -i 5 -w 1s -r 1s ;;
+  parse-cpu)
+    build
+    (cd "$root" && mvn -q -B -ntp test-compile -pl evaluator >&2)
+    java -Xms1g -Xmx1g -XX:+UseSerialGC -cp "$(classpath)" org.nix4j.bench.ParseCpuTime ;;
   *)
-    sed -n '2,15p' "$0"; exit 2 ;;
+    sed -n '2,17p' "$0"; exit 2 ;;
 esac

@@ -172,11 +172,14 @@ class Nix4jExtension implements vscode.Disposable {
     let exited: (reason: string) => void = () => undefined;
     this.serverExit = new Promise((resolve) => (exited = resolve));
     child.on('exit', (code, signal) => {
-      exited(crashReason(code, signal, tail));
-      // A process stopped on purpose, or one replaced since, is no crash.
-      if (this.stopping || child !== this.serverProcess) return;
       const reason = crashReason(code, signal, tail);
+      exited(reason);
+      // A process stopped on purpose is no crash.
+      if (this.stopping) return;
       this.log(`the server ${reason}`);
+      // The client may have noticed the closed connection first and started a new server: then
+      // that one's state stands (serverClosed already showed the crash).
+      if (child !== this.serverProcess) return;
       this.serverState = { state: 'crashed', message: reason };
       this.showState('crashed', reason);
     });
@@ -221,6 +224,9 @@ class Nix4jExtension implements vscode.Disposable {
     this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
     const reason = this.serverState.state === 'crashed' ? this.serverState.message ?? 'stopped' : 'closed the connection';
     if (this.crashes.length <= MAX_RESTARTS) {
+      // Show the crash even when the process's exit is only noticed after the restart began.
+      this.serverState = { state: 'crashed', message: reason };
+      this.showState('crashed', reason);
       this.log(`restarting the server after it ${reason}`);
       return { action: CloseAction.Restart, handled: true };
     }

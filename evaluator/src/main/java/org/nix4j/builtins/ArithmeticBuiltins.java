@@ -45,6 +45,9 @@ final class ArithmeticBuiltins {
       if (y == 0) {
         throw NixError.eval("division by zero");
       }
+      if (x == Long.MIN_VALUE && y == -1) {
+        throw NixError.eval("overflow in integer division");
+      }
       return NixInt.of(x / y);
     });
     r.def("lessThan", 2, allStrict(2), (vm, a) -> vm.lessThan(a[0], a[1]));

@@ -35,6 +35,19 @@ public final class Builtins {
     Registry r = new Registry();
     ArithmeticBuiltins.register(r);
     TypeBuiltins.register(r);
+    ListBuiltins.register(r);
+    SortBuiltin.register(r);
+    AttrBuiltins.register(r);
+    GenericClosure.register(r);
+    StringBuiltins.register(r);
+    VersionBuiltins.register(r);
+    HashBuiltins.register(r);
+    ContextBuiltins.register(r);
+    MiscBuiltins.register(r);
+    ControlBuiltins.register(r);
+    JsonBuiltins.register(r);
+    XmlBuiltin.register(r);
+    RegexBuiltins.register(r);
     for (var theme : extraThemes) {
       theme.accept(r);
     }

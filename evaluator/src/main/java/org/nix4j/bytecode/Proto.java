@@ -40,6 +40,12 @@ public final class Proto {
   public final SourceFile file;
   /** The span of the whole lambda or thunk expression. */
   public final SourcePos pos;
+  /**
+   * Whether this is a thunk of straight-line code without calls or allocation (such as
+   * {@code n - 1} or {@code s.a}) that the VM may evaluate without a frame when everything it
+   * reads is already evaluated.
+   */
+  public final boolean simple;
 
   public Proto(
       Kind kind,
@@ -64,6 +70,25 @@ public final class Proto {
     this.formals = formals;
     this.file = file;
     this.pos = pos;
+    this.simple = kind == Kind.THUNK && maxStack <= SIMPLE_MAX_STACK && isStraightLine(code);
+  }
+
+  /** The most stack a {@link #simple} thunk may use. */
+  public static final int SIMPLE_MAX_STACK = 16;
+
+  private static boolean isStraightLine(int[] code) {
+    int ip = 0;
+    while (ip < code.length) {
+      int op = code[ip];
+      switch (op) {
+        case Op.CONST, Op.UPVAL, Op.FORCE, Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS, Op.EQ, Op.NEQ,
+            Op.NOT, Op.SELECT, Op.HAS_ATTR, Op.RETURN -> ip += 1 + Op.OPERANDS[op];
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The source position of the instruction at code index {@code ip}, or the proto's own. */

@@ -230,7 +230,7 @@ public final class Compiler {
     } else if (e instanceof SearchPath sp) {
       compileSearchPath(sp);
     } else if (e instanceof Ident id) {
-      compileVariable(id.name(), id.range(), true);
+      compileVariable(id.name(), identRange(id), true);
     } else if (e instanceof ListExpr l) {
       List<Expr> items = l.elements();
       for (Expr item : items) {
@@ -312,7 +312,7 @@ public final class Compiler {
   private Value intValue(IntLiteral i) {
     Long v = i.value();
     if (v == null) {
-      error(Diagnostic.Code.INVALID_LITERAL, "invalid integer '" + i.source() + "'", i.range());
+      // The parser reported it ("invalid integer"); the code fails if it runs.
       return NixInt.of(0);
     }
     return NixInt.of(v);
@@ -321,7 +321,7 @@ public final class Compiler {
   private Value floatValue(FloatLiteral f) {
     Double v = f.value();
     if (v == null) {
-      error(Diagnostic.Code.INVALID_LITERAL, "invalid float '" + f.source() + "'", f.range());
+      // The parser reported it ("invalid float").
       return NixFloat.of(0);
     }
     return NixFloat.of(v);
@@ -652,7 +652,10 @@ public final class Compiler {
     } else if (r instanceof WithRes wr) {
       fn.emit(Op.WITH_LOOKUP, 1, fn.constant(name), fn.constant(wr.sources));
     } else {
-      error(Diagnostic.Code.UNDEFINED_VARIABLE, undefinedMessage(name), range);
+      String suggestion = suggestion(name);
+      diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, Diagnostic.Code.UNDEFINED_VARIABLE,
+          "undefined variable '" + name + "'", range, suggestion == null ? List.of()
+              : List.of(new Diagnostic.Related(range, "did you mean '" + suggestion + "'?"))));
       emitFail("undefined variable '" + name + "'", range);
     }
   }
@@ -664,6 +667,7 @@ public final class Compiler {
       fn.emit(Op.CONST, 1, fn.constant(curPos(id.range())));
       return true;
     }
+    TextRange range = identRange(id);
     Resolution r = resolve(name);
     if (r instanceof WithRes) {
       // Nix makes a thunk of a variable that comes from a with.
@@ -672,13 +676,29 @@ public final class Compiler {
     if (r instanceof LocalRes lr && !lr.local.initialised) {
       return false;
     }
-    int s = fn.span(id.range());
-    emitResolution(r, name, id.range());
+    int s = fn.span(range);
+    emitResolution(r, name, range);
     fn.restoreSpan(s);
     return true;
   }
 
-  private String undefinedMessage(String name) {
+  /**
+   * The range Nix gives a variable: its own, except for {@code or} as the argument of an
+   * application ({@code f or}), which Nix's grammar places at the start of the application.
+   */
+  private static TextRange identRange(Ident id) {
+    if (id.name().equals("or")) {
+      var parent = id.syntax().parent();
+      if (parent != null && parent.kind() == org.nix4j.syntax.SyntaxKind.APPLY
+          && parent.firstChildNode() != id.syntax()) {
+        return TextRange.of(parent.range().start(), id.range().end());
+      }
+    }
+    return id.range();
+  }
+
+  /** The name in scope closest to an undefined one, or null (Nix 2.8 suggests nothing). */
+  private String suggestion(String name) {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
     for (String candidate : visibleNames()) {
@@ -688,8 +708,7 @@ public final class Compiler {
         best = candidate;
       }
     }
-    String m = "undefined variable '" + name + "'";
-    return best == null ? m : m + " (did you mean '" + best + "'?)";
+    return best;
   }
 
   private List<String> visibleNames() {

@@ -13,7 +13,10 @@ public record Diagnostic(Severity severity, Code code, String message, TextRange
     WARNING
   }
 
-  /** A location that helps explain a diagnostic. */
+  /**
+   * A location that helps explain a diagnostic. For an undefined variable with a likely
+   * intended name, the message is {@code did you mean 'NAME'?} at the variable itself.
+   */
   public record Related(TextRange range, String message) {}
 
   /** Stable codes of compiler diagnostics, with the tags editors use to render them. */

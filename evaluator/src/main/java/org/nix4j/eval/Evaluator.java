@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.nix4j.builtins.Builtins;
 import org.nix4j.builtins.Registry;
+import org.nix4j.builtins.TraceSink;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.compiler.CompileOptions;
 import org.nix4j.compiler.CompileResult;
@@ -28,13 +29,15 @@ import org.nix4j.vm.Vm;
  * builtins, the search path, the import cache and the I/O it was given. One evaluator runs on
  * one thread at a time; its values (thunks) belong to it.
  */
-public final class Evaluator implements EvalHost {
+public final class Evaluator implements EvalHost, TraceSink {
   private final EvalOptions options;
   private final Builtins builtins;
   private final Vm vm;
   /** Files imported so far, by canonical path: each is a thunk of the file's value. */
   private final Map<String, Thunk> importCache = new HashMap<>();
   private final String home;
+  /** nix4j's store and the files seen through it. */
+  private final EvalStore store;
 
   public Evaluator(EvalOptions options) {
     this(options, null);
@@ -42,8 +45,12 @@ public final class Evaluator implements EvalHost {
 
   public Evaluator(EvalOptions options, org.nix4j.vm.Budget budget) {
     this.options = options;
+    this.store = new EvalStore(options, this::cancelled);
     List<Consumer<Registry>> themes = new ArrayList<>();
     themes.add(r -> EvaluatorBuiltins.register(r, this));
+    themes.add(r -> FileBuiltins.register(r, this));
+    themes.add(r -> DerivationBuiltins.register(r, this));
+    themes.add(r -> FetchBuiltins.register(r, this));
     this.builtins = new Builtins(themes);
     this.vm = new Vm(this, budget);
     if (options.observer != null) {
@@ -60,8 +67,18 @@ public final class Evaluator implements EvalHost {
     return options;
   }
 
+  /** The I/O of the evaluation: the options' I/O with the store paths of {@link #store()} in it. */
   public EvalIO io() {
-    return options.io;
+    return store.files();
+  }
+
+  /** nix4j's store: what evaluation added (or would add, in read-only mode). */
+  public org.nix4j.store.Store store() {
+    return store.store();
+  }
+
+  EvalStore evalStore() {
+    return store;
   }
 
   public Builtins builtins() {
@@ -125,7 +142,10 @@ public final class Evaluator implements EvalHost {
    * Nix when the path does not exist.
    */
   public String resolveImportPath(String path) {
-    EvalIO io = options.io;
+    if (CorePkgs.source(path) != null) {
+      return path;
+    }
+    EvalIO io = io();
     var type = io.fileType(path);
     if (type.isEmpty()) {
       throw NixError.eval("getting status of '" + path + "': No such file or directory");
@@ -139,7 +159,7 @@ public final class Evaluator implements EvalHost {
 
   private boolean isDirectory(String path) {
     try {
-      options.io.readDir(path);
+      io().readDir(path);
       return true;
     } catch (EvalIOException e) {
       return false;
@@ -151,7 +171,7 @@ public final class Evaluator implements EvalHost {
    * compiled at once (errors are thrown), and evaluated when the thunk is forced.
    */
   public Thunk importThunk(String path) {
-    String key = options.io.canonicalPath(path);
+    String key = io().canonicalPath(path);
     Thunk t = importCache.get(key);
     if (t != null) {
       return t;
@@ -164,13 +184,17 @@ public final class Evaluator implements EvalHost {
 
   /** Reads and compiles a file; throws the first syntax or compile error. */
   public Proto compileFile(String path, List<String> outerNames) {
-    String text;
+    String text = CorePkgs.source(path);
     try {
-      text = options.io.readFile(path);
+      if (text == null) {
+        text = io().readFile(path);
+      }
     } catch (EvalIOException e) {
       throw NixError.eval(e.getMessage());
     }
-    SourceFile file = SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
+    SourceFile file = CorePkgs.source(path) != null
+        ? SourceFile.named(CorePkgs.SOURCE_NAME, text)
+        : SourceFile.ofFile(org.nix4j.io.RealIO.toPath(path), text);
     CompileResult r = compile(file, dirOf(path), outerNames);
     if (r.hasErrors()) {
       throw compileError(r);
@@ -190,9 +214,25 @@ public final class Evaluator implements EvalHost {
   // -----------------------------------------------------------------------------------------
   // EvalHost.
 
+  /** {@code builtins.trace}: the traced text to {@link EvalOptions#traceSink}, else to stderr. */
+  @Override
+  public void trace(Value value, String text) {
+    Consumer<String> sink = options.traceSink;
+    if (sink != null) {
+      sink.accept(text);
+    } else {
+      TraceSink.STDERR.trace(value, text);
+    }
+  }
+
   @Override
   public String copyPathToStore(String path) {
-    throw NixError.eval("copying '" + path + "' to the store is not supported yet by nix4j");
+    return store.copyPathToStore(path);
+  }
+
+  /** Whether the evaluation was cancelled through its budget. */
+  private boolean cancelled() {
+    return vm != null && vm.budget().isCancelled();
   }
 
   /** The home directory for {@code ~/} paths. */

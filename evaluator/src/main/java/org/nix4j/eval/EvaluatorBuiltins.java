@@ -101,6 +101,10 @@ final class EvaluatorBuiltins {
           // fall through
         case 2: {
           state = 3;
+          if (in instanceof NixString s) {
+            // The store paths the path refers to must be valid (and outputs built), as in Nix.
+            ev.evalStore().realiseContext(s.context);
+          }
           String path = ev.resolveImportPath(absolutePath(in));
           Thunk t;
           if (scope == null) {
@@ -174,7 +178,7 @@ final class EvaluatorBuiltins {
             prefix = Args.toStr(in).bytes;
             Value p = entry.get("path");
             if (p == null) {
-              throw NixError.eval("attribute 'path' missing");
+              throw NixError.eval("attribute 'path' missing for call to 'findFile'");
             }
             state = 3;
             in = vm.coerceToString(p, Coerce.Mode.APPEND_TO_PATH);

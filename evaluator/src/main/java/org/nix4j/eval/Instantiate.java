@@ -72,7 +72,8 @@ public final class Instantiate {
       if (req.xml) {
         out.append(formats.xml(vm, res, req.strict));
       } else if (req.json) {
-        out.append(formats.json(vm, res, req.strict)).append('\n');
+        // nix-instantiate writes JSON without a newline.
+        out.append(formats.json(vm, res, req.strict));
       } else {
         if (req.strict) {
           res = vm.runGenerator(new DeepForceAll(res));

@@ -46,7 +46,7 @@ public class RealIO implements EvalIO {
     Path p = toPath(path);
     try {
       if (Files.isDirectory(p)) {
-        throw new EvalIOException("reading file '" + path + "': Is a directory");
+        throw new EvalIOException("reading from file: Is a directory");
       }
       return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
     } catch (IOException e) {

@@ -7,13 +7,15 @@ package org.nix4j.syntax;
  */
 public abstract sealed class GreenElement permits GreenNode, GreenToken {
   final SyntaxKind kind;
-  /** A hash of the kind and content (used by the cache; equal structure gives equal hashes). */
-  final int hash;
+  /** A hash of the kind and content, computed on first use; 0 until then. */
+  int hash;
 
-  GreenElement(SyntaxKind kind, int hash) {
+  GreenElement(SyntaxKind kind) {
     this.kind = kind;
-    this.hash = hash;
   }
+
+  /** A hash of the kind and content (used by the cache; equal structure gives equal hashes). */
+  abstract int structuralHash();
 
   public final SyntaxKind kind() {
     return kind;

@@ -10,7 +10,7 @@ public final class GreenNode extends GreenElement {
   private final GreenElement[] children;
 
   GreenNode(SyntaxKind kind, int width, GreenElement[] children) {
-    super(kind, hashOf(kind, children, 0, children.length));
+    super(kind);
     this.width = width;
     this.children = children;
   }
@@ -18,7 +18,7 @@ public final class GreenNode extends GreenElement {
   static int hashOf(SyntaxKind kind, GreenElement[] kids, int from, int to) {
     int h = kind.ordinal() + 0x9e3779b9;
     for (int i = from; i < to; i++) {
-      h = h * 31 + kids[i].hash;
+      h = h * 31 + kids[i].structuralHash();
     }
     return h;
   }
@@ -35,6 +35,16 @@ public final class GreenNode extends GreenElement {
   @Override
   public int width() {
     return width;
+  }
+
+  @Override
+  int structuralHash() {
+    int h = hash;
+    if (h == 0) {
+      h = hashOf(kind, children, 0, children.length);
+      hash = h == 0 ? 1 : h;
+    }
+    return h;
   }
 
   public int childCount() {

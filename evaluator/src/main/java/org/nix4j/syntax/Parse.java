@@ -10,11 +10,13 @@ import org.nix4j.syntax.ast.Root;
  * {@link Reparser#reparse} makes the next version from an edit.
  */
 public final class Parse {
-  private final String text;
+  /** The source text; {@code null} until asked for when the tree came from a reparse. */
+  private volatile String text;
   private final GreenNode green;
   private final List<SyntaxError> errors;
   private volatile SyntaxNode root;
 
+  /** A parse; {@code text} may be {@code null} (it is then spelled from the tree on demand). */
   Parse(String text, GreenNode green, List<SyntaxError> errors) {
     this.text = text;
     this.green = green;
@@ -28,7 +30,12 @@ public final class Parse {
 
   /** The source text (a byte string). */
   public String text() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = green.text();
+      text = t;
+    }
+    return t;
   }
 
   public GreenNode green() {

@@ -135,38 +135,31 @@ public final class Parser {
   private static final int EXPR_LET_1 = 15;
   private static final int EXPR_IF_1 = 16;
   private static final int EXPR_IF_2 = 17;
-  private static final int OP_PREFIX = 20; // a = operator stack base
   private static final int OP_OPERAND = 21; // a = base
   private static final int OP_HAS = 22; // a = base, b = marker
-  private static final int APP_0 = 30;
   private static final int APP_1 = 31;
   private static final int APP_ARG = 32; // a = marker
   private static final int SEL_0 = 40;
   private static final int SEL_1 = 41;
   private static final int SEL_PATH = 42; // a = marker
   private static final int SEL_DEFAULT = 43; // a = marker
-  private static final int SIMPLE = 50;
-  private static final int PAREN_1 = 51; // a = marker
+  private static final int PAREN_1 = 51; // a = marker, b = offset of `(`
   private static final int SET_1 = 52; // a = marker, b = kind, c = opening offset
-  private static final int LIST_1 = 53; // a = marker
+  private static final int LIST_1 = 53; // a = marker, b = offset of `[`
   private static final int STR_LOOP = 54; // a = marker
-  private static final int STR_INTERP = 55; // a = marker, b = interpolation
+  private static final int STR_INTERP = 55; // a = marker, b = interpolation, c = its offset
   private static final int PATH_LOOP = 56; // a = marker, b = 1 after an interpolation
-  private static final int PATH_INTERP = 57; // a = marker, b = interpolation
-  private static final int WRAP_FINISH = 58; // a = marker, b = kind
+  private static final int PATH_INTERP = 57; // a = marker, b = interpolation, c = its offset
   private static final int BIND_0 = 60; // a = 1 in a let
   private static final int BIND_ATTRPATH = 61; // a = marker, b = attrpath start token, c = mode
   private static final int BIND_VALUE = 62; // a = marker, b = attrpath start token, c = mode
   private static final int INH_FROM = 63; // a = inherit marker, b = from marker, c = mode
   private static final int INH_ATTRS = 64; // a = inherit marker, c = mode
   private static final int INH_DYN = 65; // a = inherit marker, b = dynamic marker, c = mode
-  private static final int ATTRPATH_0 = 70; // a = marker
   private static final int ATTRPATH_1 = 71; // a = marker
   private static final int ATTRPATH_DYN = 72; // a = marker, b = dynamic marker
-  private static final int ATTR_DYN_END = 73; // a = dynamic marker
   private static final int FORMALS_0 = 80; // a = pattern marker
   private static final int FORMALS_DEFAULT = 81; // a = pattern marker, b = entry marker
-  private static final int FORMALS_NEXT = 82; // a = pattern marker
 
   // ---- event encoding ----
   private static final int EV_FINISH = -1;
@@ -227,7 +220,7 @@ public final class Parser {
     this.sig = s;
     this.sk = k;
     this.nsig = m;
-    int cap = m * 2 + 16;
+    int cap = m * 3 + 16; // about 2.6 events per significant token
     this.ev = new int[cap];
     this.fwd = new int[cap];
   }
@@ -240,9 +233,34 @@ public final class Parser {
   static Parse parse(byte[] bytes, String text) {
     Lexer.Tokens tokens = Lexer.lex(bytes);
     Parser parser = new Parser(bytes, tokens);
-    parser.run(ROOT_0);
-    GreenNode root = TreeBuilder.build(tokens, parser.ev, parser.fwd, parser.evn, SyntaxKind.ROOT);
-    return new Parse(text, root, parser.allErrors());
+    try {
+      parser.run(ROOT_0);
+      GreenNode root =
+          TreeBuilder.build(tokens, parser.ev, parser.fwd, parser.evn, SyntaxKind.ROOT);
+      return new Parse(text, root, parser.allErrors());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // A bug of the parser (or no memory left): still a complete tree and an error, no throw.
+      GreenNode root = TreeBuilder.build(tokens, new int[0], new int[0], 0, SyntaxKind.ROOT);
+      return new Parse(text, root, List.of(new SyntaxError(TextRange.empty(0),
+          "internal error of the parser (please report it): " + e)));
+    }
+  }
+
+  /**
+   * The syntax errors of a byte string, without building its tree: exactly the errors of
+   * {@link #parse}, for a syntax check ({@code nix4j parse} without {@code --tree}).
+   */
+  public static List<SyntaxError> check(String text) {
+    byte[] bytes = Bytes.of(text);
+    Lexer.Tokens tokens = Lexer.lex(bytes);
+    Parser parser = new Parser(bytes, tokens);
+    try {
+      parser.run(ROOT_0);
+      return List.copyOf(parser.allErrors());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return List.of(new SyntaxError(TextRange.empty(0),
+          "internal error of the parser (please report it): " + e));
+    }
   }
 
   /**
@@ -376,20 +394,29 @@ public final class Parser {
   }
 
   private void error(TextRange range, String message) {
+    error(range, message, -1);
+  }
+
+  /** An error whose message names the position {@code related} (as line:column). */
+  private void error(TextRange range, String message, int related) {
     if (range.start() == lastErrorOffset) {
       return;
     }
     lastErrorOffset = range.start();
-    errors.add(new SyntaxError(range, message));
+    errors.add(new SyntaxError(range, message, related));
   }
 
   /** An error at the current token: "unexpected X, expected WHAT". */
   private void unexpected(String expected) {
+    unexpected(expected, -1);
+  }
+
+  private void unexpected(String expected, int related) {
     String msg = "unexpected " + describeCurrent();
     if (expected != null) {
       msg += ", expected " + expected;
     }
-    error(errorRange(), msg);
+    error(errorRange(), msg, related);
   }
 
   private String describeCurrent() {
@@ -448,10 +475,10 @@ public final class Parser {
     }
     if (p >= nsig) {
       error(errorRange(), "unexpected end of file: unclosed " + opener + " opened at "
-          + lineCol(openOffset));
+          + lineCol(openOffset), openOffset);
     } else {
       unexpected(SyntaxKind.of(kind).display() + " to close the " + opener + " at "
-          + lineCol(openOffset));
+          + lineCol(openOffset), openOffset);
     }
     return false;
   }
@@ -600,9 +627,6 @@ public final class Parser {
         return;
 
       // ---- operators ----
-      case OP_PREFIX:
-        opPrefix(a);
-        return;
       case OP_OPERAND:
         opOperand(a);
         return;
@@ -612,14 +636,10 @@ public final class Parser {
         return;
 
       // ---- application ----
-      case APP_0:
-        call(APP_1);
-        call(SEL_0);
-        return;
       case APP_1:
         if (last >= 0 && STARTS_SIMPLE[cur()]) {
           call(APP_ARG, precede(last), 0, 0);
-          call(SEL_0);
+          sel0();
         }
         return;
       case APP_ARG:
@@ -629,8 +649,7 @@ public final class Parser {
 
       // ---- select ----
       case SEL_0:
-        call(SEL_1);
-        call(SIMPLE);
+        sel0();
         return;
       case SEL_1:
         if (last < 0) {
@@ -654,7 +673,7 @@ public final class Parser {
         if (at(K_OR_KW)) {
           bump();
           call(SEL_DEFAULT, a, 0, 0);
-          call(SEL_0);
+          sel0();
         } else {
           complete(a, SyntaxKind.SELECT);
         }
@@ -664,9 +683,6 @@ public final class Parser {
         return;
 
       // ---- expr_simple ----
-      case SIMPLE:
-        simple();
-        return;
       case PAREN_1:
         expectClosing(K_R_PAREN, "`(`", b);
         complete(a, SyntaxKind.PAREN);
@@ -687,17 +703,13 @@ public final class Parser {
         call(STR_LOOP, a, 0, 0);
         return;
       case PATH_LOOP:
-        pathLoop(a, b, c);
+        pathLoop(a, b);
         return;
       case PATH_INTERP:
         expectClosing(K_R_BRACE, "`${`", c);
         complete(b, SyntaxKind.INTERPOL);
         call(PATH_LOOP, a, 1, 0);
         return;
-      case WRAP_FINISH:
-        complete(a, SyntaxKind.of(b));
-        return;
-
       // ---- bindings ----
       case BIND_0:
         bind0(a);
@@ -746,9 +758,6 @@ public final class Parser {
         return;
 
       // ---- attribute paths ----
-      case ATTRPATH_0:
-        attr(a, b);
-        return;
       case ATTRPATH_1:
         if (at(K_DOT)) {
           bump();
@@ -762,20 +771,12 @@ public final class Parser {
         complete(b, SyntaxKind.ATTR_DYNAMIC);
         call(ATTRPATH_1, a, 0, 0);
         return;
-      case ATTR_DYN_END:
-        expect(K_R_BRACE, "after the attribute name");
-        complete(a, SyntaxKind.ATTR_DYNAMIC);
-        return;
-
       // ---- formals ----
       case FORMALS_0:
         formals0(a);
         return;
       case FORMALS_DEFAULT:
         complete(b, SyntaxKind.PAT_ENTRY);
-        formalsNext(a);
-        return;
-      case FORMALS_NEXT:
         formalsNext(a);
         return;
       default:
@@ -894,13 +895,8 @@ public final class Parser {
     }
     if (k1 == K_IDENT) {
       byte k2 = nth(2);
-      if (k2 == K_COMMA || k2 == K_QUESTION) {
-        return true;
-      }
-      if (k2 == K_R_BRACE) {
-        byte k3 = nth(3);
-        return k3 == K_COLON || k3 == K_AT;
-      }
+      // `{ a }` can only be formals (a set needs `=`): like Nix, expect the `:` after it.
+      return k2 == K_COMMA || k2 == K_QUESTION || k2 == K_R_BRACE;
     }
     return false;
   }
@@ -923,7 +919,21 @@ public final class Parser {
       }
     }
     call(OP_OPERAND, base, 0, 0);
-    call(APP_0);
+    app0();
+  }
+
+  // The descent expr_op -> expr_app -> expr_select -> expr_simple is made of direct calls (a
+  // bounded chain): only the frames pushed for their continuations go on the explicit stack.
+  // Whatever nests (parentheses, lists, sets, strings...) pushes a frame instead of calling.
+
+  private void app0() {
+    call(APP_1);
+    sel0();
+  }
+
+  private void sel0() {
+    call(SEL_1);
+    simple();
   }
 
   private void opOperand(int base) {
@@ -997,7 +1007,7 @@ public final class Parser {
       case HPATH: {
         int m = start();
         bump();
-        pathLoop(m, 0, 0);
+        pathLoop(m, 0);
         return;
       }
       case QUOTE:
@@ -1151,10 +1161,10 @@ public final class Parser {
         int openOffset = tokens.starts[ev[m + 1]];
         if (p >= nsig) {
           error(errorRange(), "unexpected end of file: unclosed " + (indented ? "`''`" : "`\"`")
-              + " opened at " + lineCol(openOffset));
+              + " opened at " + lineCol(openOffset), openOffset);
         } else {
           unexpected((indented ? "`''`" : "`\"`") + " to close the string opened at "
-              + lineCol(openOffset));
+              + lineCol(openOffset), openOffset);
         }
         complete(m, indented ? SyntaxKind.IND_STRING : SyntaxKind.STRING);
         return;
@@ -1162,7 +1172,7 @@ public final class Parser {
     }
   }
 
-  private void pathLoop(int m, int interpolated, int unused) {
+  private void pathLoop(int m, int interpolated) {
     while (adjacent()) {
       byte k = cur();
       if (k == K_PATH_FRAGMENT) {

@@ -20,9 +20,11 @@ import java.util.List;
  *       set cannot turn into a lambda's formals since the token after it is unchanged).
  * </ol>
  *
- * <p>Both need a tree without errors before the edit (error messages may quote text and
- * positions the edit moves) and give one without errors after it; otherwise the whole text is
- * parsed again. The result is always the tree a full parse would give.
+ * <p>The reparsed token or node must give no error, and the errors of the old tree must all lie
+ * outside it and stay true: none may quote its text (an error after it in a binding whose
+ * attribute path contains it could) or name a position the edit moves ({@code opened at 3:5});
+ * the errors after it are moved by the edit's length. Otherwise the whole text is parsed again.
+ * The result is always the tree a full parse would give (property-tested).
  */
 public final class Reparser {
   /** How many enclosing nodes to try before giving up and parsing everything. */
@@ -32,29 +34,23 @@ public final class Reparser {
 
   /** The parse of {@code edit} applied to {@code old}'s text. */
   public static Parse reparse(Parse old, TextEdit edit) {
-    String oldText = old.text();
-    if (edit.end() > oldText.length()) {
+    if (edit.end() > old.green().width()) {
       throw new IllegalArgumentException("edit past the end of the text");
     }
-    String newText = edit.apply(oldText);
-    if (old.ok()) {
-      Parse p = relexToken(old, edit, newText);
-      if (p == null) {
-        p = reparseNode(old, edit, newText);
-      }
-      if (p != null) {
-        return p;
-      }
+    // The new text is spelled from the new tree only when someone asks for it.
+    Parse p = relexToken(old, edit, null);
+    if (p == null) {
+      p = reparseNode(old, edit, null);
     }
-    return Parser.parse(newText);
+    if (p != null) {
+      return p;
+    }
+    return Parser.parse(edit.apply(old.text()));
   }
 
   /** Whether {@code reparse} would reuse the old tree (for tests and benchmarks). */
   static String strategy(Parse old, TextEdit edit) {
-    String newText = edit.apply(old.text());
-    if (!old.ok()) {
-      return "full";
-    }
+    String newText = null;
     if (relexToken(old, edit, newText) != null) {
       return "token";
     }
@@ -126,8 +122,12 @@ public final class Reparser {
         return null;
       }
     }
+    List<SyntaxError> errors = carryErrors(old.errors(), t, edit.delta());
+    if (errors == null) {
+      return null;
+    }
     GreenNode green = replace(t, new GreenToken(t.kind(), newToken));
-    return new Parse(newText, green, List.of());
+    return new Parse(newText, green, errors);
   }
 
   // ---- strategy 2: one delimited node ----
@@ -153,17 +153,89 @@ public final class Reparser {
       if (!reparsable(n) || edit.start() <= n.offset() || edit.end() >= n.endOffset()) {
         continue;
       }
+      if (n.green().width() > old.green().width() / 2) {
+        break; // as costly as parsing everything
+      }
       attempts++;
       String nodeText = n.text();
       int from = edit.start() - n.offset();
       int to = edit.end() - n.offset();
       String newNodeText = nodeText.substring(0, from) + edit.text() + nodeText.substring(to);
+      List<SyntaxError> errors = carryErrors(old.errors(), n, edit.delta());
+      if (errors == null) {
+        continue;
+      }
       GreenNode g = Parser.parseNode(Bytes.of(newNodeText), n.kind());
-      if (g != null) {
-        return new Parse(newText, replace(n, g), List.of());
+      if (g != null && !becomesFormals(n, g)) {
+        return new Parse(newText, replace(n, g), errors);
       }
     }
     return null;
+  }
+
+  /**
+   * {@code { }} followed by {@code :} or {@code @} is a lambda's empty formals, not a set: a
+   * set emptied by the edit before such a token must be parsed in context.
+   */
+  private static boolean becomesFormals(SyntaxNode old, GreenNode replacement) {
+    if (replacement.kind() != SyntaxKind.ATTR_SET) {
+      return false;
+    }
+    int significant = 0;
+    for (int i = 0; i < replacement.childCount(); i++) {
+      GreenElement c = replacement.child(i);
+      if (!(c instanceof GreenToken t) || !t.kind().isTrivia()) {
+        significant++;
+      }
+    }
+    if (significant != 2) {
+      return false;
+    }
+    SyntaxToken next = old.lastToken() == null ? null : old.lastToken().nextToken();
+    while (next != null && next.kind().isTrivia()) {
+      next = next.nextToken();
+    }
+    return next != null && (next.kind() == SyntaxKind.COLON || next.kind() == SyntaxKind.AT);
+  }
+
+  /**
+   * The old errors as they are after replacing {@code region} (an edit of {@code delta} bytes
+   * inside it), or {@code null} when some may change: one lies in or touches the region, one
+   * after it names a position the edit moves, or the region is part of an attribute path that an
+   * error after it may quote.
+   */
+  private static List<SyntaxError> carryErrors(List<SyntaxError> errors, SyntaxElement region,
+      int delta) {
+    if (errors.isEmpty()) {
+      return List.of();
+    }
+    int start = region.offset();
+    int end = region.endOffset();
+    boolean inAttrpath = false;
+    for (SyntaxNode a = region.parent(); a != null; a = a.parent()) {
+      if (a.kind() == SyntaxKind.ATTRPATH) {
+        inAttrpath = true;
+        break;
+      }
+    }
+    List<SyntaxError> out = new java.util.ArrayList<>(errors.size());
+    for (SyntaxError e : errors) {
+      int s = e.start();
+      if (s < start) {
+        if (e.range().end() > start) {
+          return null;
+        }
+        out.add(e);
+      } else if (s < end || (s == end && e.range().isEmpty())) {
+        return null;
+      } else {
+        if (e.related() >= start || inAttrpath) {
+          return null;
+        }
+        out.add(e.shifted(end, delta));
+      }
+    }
+    return out;
   }
 
   /** The root of the tree where {@code old}'s green element is replaced by {@code replacement}. */

@@ -20,6 +20,10 @@ public final class NixAttrs extends Value {
   private final SourcePos[] positions;
   /** Open-addressing hash index: slot -> index + 1 (0 = empty); built lazily. */
   private int[] index;
+  /** See {@link #iterationOrder()}; computed lazily (NO_ORDER: the order of the names). */
+  private int[] iteration;
+
+  private static final int[] NO_ORDER = new int[0];
 
   private NixAttrs(String[] names, Value[] values, SourcePos[] positions) {
     this.names = names;
@@ -75,6 +79,53 @@ public final class NixAttrs extends Value {
 
   SourcePos[] positionsArray() {
     return positions;
+  }
+
+  /**
+   * The order in which Nix 2.8 walks the attributes when it forces a set deeply or compares
+   * two sets: the order its symbols were created, which is roughly the order the names first
+   * appear in the source. nix4j approximates it by the positions of the definitions (attributes
+   * without a position come last, by name). Null when that is the order of the names.
+   */
+  public int[] iterationOrder() {
+    int[] it = iteration;
+    if (it == null) {
+      it = computeIterationOrder();
+      iteration = it;
+    }
+    return it == NO_ORDER ? null : it;
+  }
+
+  private int[] computeIterationOrder() {
+    if (positions == null || names.length < 2) {
+      return NO_ORDER;
+    }
+    Integer[] idx = new Integer[names.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> {
+      SourcePos pa = positions[a];
+      SourcePos pb = positions[b];
+      if (pa == null || pb == null) {
+        return pa == null ? (pb == null ? Integer.compare(a, b) : 1) : -1;
+      }
+      if (pa.file() != pb.file()) {
+        int c = pa.file().name().compareTo(pb.file().name());
+        if (c != 0) {
+          return c;
+        }
+      }
+      int c = Integer.compare(pa.start(), pb.start());
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    boolean identity = true;
+    int[] out = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = idx[i];
+      identity &= out[i] == i;
+    }
+    return identity ? NO_ORDER : out;
   }
 
   /** The index of {@code name}, or -1. */

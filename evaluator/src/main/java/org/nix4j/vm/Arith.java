@@ -39,6 +39,9 @@ final class Arith {
         if (y == 0) {
           throw NixError.eval("division by zero");
         }
+        if (x == Long.MIN_VALUE && y == -1) {
+          throw NixError.eval("overflow in integer division");
+        }
         yield NixInt.of(x / y);
       }
     };

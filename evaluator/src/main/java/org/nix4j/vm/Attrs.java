@@ -10,9 +10,16 @@ import org.nix4j.value.Value;
 public final class Attrs {
   private Attrs() {}
 
-  /** The name a forced value gives as an attribute name, or a type error. */
+  /**
+   * The name a forced value gives as an attribute name, or a type error; a string with a
+   * context is refused as by Nix's {@code forceStringNoCtx}.
+   */
   public static String nameOf(Value v) {
     if (v instanceof NixString s) {
+      if (s.hasContext()) {
+        throw NixError.eval("the string '" + s.bytes + "' is not allowed to refer to a store path"
+            + " (such as '" + s.context.elements().get(0) + "')");
+      }
       return s.bytes;
     }
     throw NixError.type("a string", v);

@@ -42,6 +42,14 @@ public class Budget {
     return cancelled;
   }
 
+  /**
+   * Clears a cancellation, so that an owner that outlives one evaluation (the REPL, where Ctrl-C
+   * stops the current input only) can run the next one under the same budget.
+   */
+  public void clearCancel() {
+    cancelled = false;
+  }
+
   void tick() {
     if (--countdown > 0) {
       return;

@@ -20,6 +20,7 @@ final class DeepForce extends Generator {
   // The walk: containers being visited and the index of the next child in each.
   private Value[][] items = new Value[16][];
   private NixAttrs[] owners = new NixAttrs[16];
+  private int[][] orders = new int[16][];
   private int[] next = new int[16];
   private int top = -1;
   /** Whether the answer being waited for is the root's forced value. */
@@ -33,7 +34,6 @@ final class DeepForce extends Generator {
   public Value resume(Vm vm, Value in) {
     if (state == 0) {
       state = 1;
-      seen.put(root, Boolean.TRUE);
       in = vm.force(root);
       if (in == null) {
         return null;
@@ -52,17 +52,21 @@ final class DeepForce extends Generator {
       if (i == its.length) {
         items[top] = null;
         owners[top] = null;
+        orders[top] = null;
         top--;
         continue;
       }
       next[top] = i + 1;
-      Value child = its[i];
-      if (seen.put(child, Boolean.TRUE) != null) {
-        continue;
-      }
+      int[] order = orders[top];
+      Value child = its[order == null ? i : order[i]];
+      // Only sets and lists can lead back to themselves; a thunk forced twice costs nothing.
       Value forced = vm.force(child);
       if (forced == null) {
         return null;
+      }
+      if (forced == child) {
+        // A container held directly (not through a thunk): enter() marks it itself.
+        seen.remove(child);
       }
       enter(forced);
     }
@@ -72,14 +76,16 @@ final class DeepForce extends Generator {
   private void enter(Value v) {
     Value[] children;
     NixAttrs owner = null;
+    int[] order = null;
     if (v instanceof NixAttrs a) {
-      if (a.isEmpty() || (v != rootForced && seen.put(a, Boolean.TRUE) != null)) {
+      if (a.isEmpty() || seen.put(a, Boolean.TRUE) != null) {
         return;
       }
       children = a.values();
       owner = a;
+      order = a.iterationOrder();
     } else if (v instanceof NixList l) {
-      if (l.size() == 0 || (v != rootForced && seen.put(l, Boolean.TRUE) != null)) {
+      if (l.size() == 0 || seen.put(l, Boolean.TRUE) != null) {
         return;
       }
       children = l.items();
@@ -90,9 +96,11 @@ final class DeepForce extends Generator {
       items = Arrays.copyOf(items, top * 2);
       owners = Arrays.copyOf(owners, top * 2);
       next = Arrays.copyOf(next, top * 2);
+      orders = Arrays.copyOf(orders, top * 2);
     }
     items[top] = children;
     owners[top] = owner;
+    orders[top] = order;
     next[top] = 0;
   }
 
@@ -102,7 +110,7 @@ final class DeepForce extends Generator {
     for (int t = top; t >= 0; t--) {
       NixAttrs owner = owners[t];
       if (owner != null && next[t] > 0) {
-        int i = next[t] - 1;
+        int i = orders[t] == null ? next[t] - 1 : orders[t][next[t] - 1];
         SourcePos pos = owner.positionAt(i);
         error.addTrace("while evaluating the attribute '" + owner.nameAt(i) + "'", pos);
       }

@@ -557,6 +557,10 @@ public final class Vm {
               Value done = t.valueOrNull();
               if (done != null) {
                 stack[sp - 1] = done;
+              } else if (obs == null && t.code() instanceof Proto tp && tp.simple && !t.isBlackhole()
+                  && (done = evalSimple(tp, t.upvalues())) != null) {
+                t.set(done);
+                stack[sp - 1] = done;
               } else {
                 stack[--sp] = null;
                 cf.ip = ip;
@@ -1102,6 +1106,121 @@ public final class Vm {
       this.sp = sp;
       throw e;
     }
+  }
+
+  /** Scratch stack of {@link #evalSimple}; never used by two evaluations at once. */
+  private final Value[] scratch = new Value[Proto.SIMPLE_MAX_STACK + 1];
+
+  /**
+   * Evaluates a {@linkplain Proto#simple simple} thunk without a frame, when everything it reads
+   * is already evaluated and every operation takes its plain path. Returns null to bail out (a
+   * pending thunk, a type error, a string or list operand …): the code has no effects, so the
+   * caller then evaluates the thunk the ordinary way, from the start.
+   */
+  private Value evalSimple(Proto p, Value[] up) {
+    final Value[] s = scratch;
+    final int[] code = p.code;
+    final Object[] k = p.constants;
+    int sp = 0;
+    int ip = 0;
+    try {
+      while (true) {
+        switch (code[ip++]) {
+          case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
+          case Op.UPVAL -> s[sp++] = up[code[ip++]];
+          case Op.FORCE -> {
+            if (s[sp - 1] instanceof Thunk t) {
+              Value d = t.valueOrNull();
+              if (d == null) {
+                return null;
+              }
+              s[sp - 1] = d;
+            }
+          }
+          case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS -> {
+            Value r = simpleArith(code[ip - 1], s[sp - 2], s[sp - 1]);
+            if (r == null) {
+              return null;
+            }
+            s[--sp] = null;
+            s[sp - 1] = r;
+          }
+          case Op.EQ, Op.NEQ -> {
+            Value a = s[sp - 2];
+            Value b = s[sp - 1];
+            if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              return null;
+            }
+            Boolean q = Equality.quick(a, b);
+            if (q == null) {
+              return null;
+            }
+            s[--sp] = null;
+            s[sp - 1] = NixBool.of(q != (code[ip - 1] == Op.NEQ));
+          }
+          case Op.NOT -> {
+            if (!(s[sp - 1] instanceof NixBool b)) {
+              return null;
+            }
+            s[sp - 1] = NixBool.of(!b.value);
+          }
+          case Op.SELECT -> {
+            String name = (String) k[code[ip++]];
+            if (!(s[sp - 1] instanceof NixAttrs a)) {
+              return null;
+            }
+            Value r = a.get(name);
+            if (r == null) {
+              return null;
+            }
+            s[sp - 1] = r;
+          }
+          case Op.HAS_ATTR -> {
+            String name = (String) k[code[ip++]];
+            Value v = s[sp - 1];
+            if (v instanceof NixUnknown) {
+              return null;
+            }
+            s[sp - 1] = NixBool.of(v instanceof NixAttrs a && a.has(name));
+          }
+          case Op.RETURN -> {
+            return s[sp - 1];
+          }
+          default -> {
+            return null;
+          }
+        }
+      }
+    } finally {
+      java.util.Arrays.fill(s, 0, Math.min(s.length, sp + 1), null);
+    }
+  }
+
+  /** Arithmetic and {@code <} on plain numbers (null for anything else, or a failure). */
+  private static Value simpleArith(int op, Value a, Value b) {
+    if (a instanceof NixInt x && b instanceof NixInt y) {
+      long l = x.value;
+      long r = y.value;
+      return switch (op) {
+        case Op.ADD -> NixInt.of(l + r);
+        case Op.SUB -> NixInt.of(l - r);
+        case Op.MUL -> NixInt.of(l * r);
+        case Op.DIV -> r == 0 || (l == Long.MIN_VALUE && r == -1) ? null : NixInt.of(l / r);
+        default -> NixBool.of(l < r);
+      };
+    }
+    if ((a instanceof NixFloat || a instanceof NixInt) && (b instanceof NixFloat || b instanceof NixInt)) {
+      double l = a instanceof NixFloat f ? f.value : ((NixInt) a).value;
+      double r = b instanceof NixFloat f ? f.value : ((NixInt) b).value;
+      return switch (op) {
+        case Op.ADD -> NixFloat.of(l + r);
+        case Op.SUB -> NixFloat.of(l - r);
+        case Op.MUL -> NixFloat.of(l * r);
+        case Op.DIV -> r == 0 ? null : NixFloat.of(l / r);
+        default -> NixBool.of(l < r);
+      };
+    }
+    return null;
   }
 
   /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */

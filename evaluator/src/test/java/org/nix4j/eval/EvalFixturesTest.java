@@ -167,6 +167,8 @@ class EvalFixturesTest {
     Path dir = nix.toAbsolutePath().normalize().getParent();
     String dirBytes = RealIO.fromPath(dir);
     List<String> flags = flags(nix, dirBytes);
+    Set<String> features = new HashSet<>();
+    boolean allowIfd = true;
     Instantiate.Request req = new Instantiate.Request();
     req.cwd = dirBytes;
     req.file = RealIO.fromPath(nix.toAbsolutePath().normalize());
@@ -182,8 +184,16 @@ class EvalFixturesTest {
         case "-I" -> req.includes.add(flags.get(++i));
         case "--read-write-mode" -> req.readOnly = false;
         case "--readonly-mode" -> req.readOnly = true;
-        case "--option" -> i += 2;
-        case "--extra-experimental-features" -> i += 1;
+        case "--option" -> {
+          String name = flags.get(++i);
+          String value = flags.get(++i);
+          if (name.equals("allow-import-from-derivation")) {
+            allowIfd = value.equals("true");
+          } else if (name.equals("extra-experimental-features")) {
+            features.addAll(List.of(value.split(" ")));
+          }
+        }
+        case "--extra-experimental-features" -> features.addAll(List.of(flags.get(++i).split(" ")));
         default -> { }
       }
     }
@@ -198,13 +208,17 @@ class EvalFixturesTest {
     }
     opts.searchPath = SearchPath.parse(includes, null);
     opts.readOnly = req.readOnly;
+    opts.allowImportFromDerivation = allowIfd;
+    opts.experimentalFeatures = features;
     opts.traceSink = s -> { };
+    opts.warningSink = s -> { };
     Evaluator ev = new Evaluator(opts, budget);
     Instantiate inst = new Instantiate(ev, Formats.DEFAULT);
     try {
       return new Outcome(inst.run(req), null);
     } catch (NixError e) {
-      return new Outcome(null, "error: " + firstLine(e.getMessage()));
+      // Nix prints an empty message as an empty line.
+      return new Outcome(null, e.getMessage().isEmpty() ? "" : "error: " + firstLine(e.getMessage()));
     }
   }
 

@@ -331,16 +331,7 @@ final class NixParsePrinter {
 
   private N path(PathExpr p) {
     List<StrPart> parts = p.parts();
-    String first = ((StrPart.Literal) parts.get(0)).value();
-    String path;
-    if (p.isHome()) {
-      path = home + first.substring(1);
-    } else {
-      path = canon(first.startsWith("/") ? first : dir + "/" + first);
-      if (first.endsWith("/") && first.length() > 1) {
-        path += "/";
-      }
-    }
+    String path = p.resolvedFirstPiece(dir, home);
     if (parts.size() == 1) {
       return new NPath(path);
     }
@@ -351,24 +342,6 @@ final class NixParsePrinter {
           : convert(((StrPart.Interpolation) part).expr()));
     }
     return new NConcat(es);
-  }
-
-  /** Nix's canonPath: no `.`, `..` resolved lexically, no double or trailing slashes. */
-  static String canon(String path) {
-    List<String> out = new ArrayList<>();
-    for (String c : path.split("/")) {
-      if (c.isEmpty() || c.equals(".")) {
-        continue;
-      }
-      if (c.equals("..")) {
-        if (!out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-        continue;
-      }
-      out.add(c);
-    }
-    return "/" + String.join("/", out);
   }
 
   private N lambda(Lambda l) {
@@ -690,7 +663,11 @@ final class NixParsePrinter {
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == '"') {
+      if (c == '"' && s.startsWith("\"${", i)) {
+        int close = skipGroup(s, i + 2);
+        out.append("\"${").append(canonicalOrder(s.substring(i + 3, close - 1))).append("}\"");
+        i = close + 1;
+      } else if (c == '"') {
         int j = skipString(s, i);
         out.append(s, i, j);
         i = j;
@@ -756,6 +733,11 @@ final class NixParsePrinter {
   }
 
   private static int skipString(String s, int i) {
+    if (s.startsWith("\"${", i)) {
+      // A dynamic attribute name: an expression in "${...}" (literal text escapes its `$`).
+      int close = skipGroup(s, i + 2);
+      return Math.min(close + 1, s.length());
+    }
     int j = i + 1;
     while (j < s.length() && s.charAt(j) != '"') {
       j += s.charAt(j) == '\\' ? 2 : 1;

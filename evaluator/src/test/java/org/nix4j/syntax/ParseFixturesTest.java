@@ -42,6 +42,7 @@ class ParseFixturesTest {
           String text = Fixtures.read(f);
           Parse parse = Parser.parse(text);
           assertEquals(text, parse.green().text(), "round trip");
+          assertEquals(parse.errors(), Parser.check(text), "check gives the errors of parse");
           String expected = Files.readString(
               f.resolveSibling(Fixtures.name(f) + ".nixerr"), StandardCharsets.UTF_8).trim();
           if (!isSyntaxError(expected) || exceptions.containsKey(Fixtures.name(f))) {

@@ -24,7 +24,7 @@ class ParserRobustnessTest {
   /** The depth of the inputs the issue names: {@code [[[[...}, {@code ((((...}, ... */
   private static final int DEEP = 100_000;
   /** The depth of the other shapes (enough to overflow any recursive parser's stack). */
-  private static final int NESTED = 20_000;
+  private static final int NESTED = 10_000;
 
   private static Parse check(String text) {
     Parse p = Parser.parse(text);

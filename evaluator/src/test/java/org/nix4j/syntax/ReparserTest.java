@@ -21,6 +21,7 @@ import org.nix4j.bench.PackageSetGenerator;
  */
 class ReparserTest {
   private static final List<Path> FIXTURES = Fixtures.nixFiles("parse/ok");
+  private static final List<Path> BROKEN = Fixtures.nixFiles("parse/fail");
   private static final String[] SNIPPETS = {
     "a", "x", "1", "2.5", " ", "\n", "  ", "# c\n", "/* c */", "\"s\"", "${a}", "(", ")", "[",
     "]", "{", "}", ";", "=", ".", ":", ",", "?", "@", "'", "''", "\"", "\\", "$", "let ", " in ",
@@ -80,6 +81,39 @@ class ReparserTest {
       }
       p = next;
     }
+  }
+
+  @Property(tries = 150)
+  void randomEditsOfBrokenFilesGiveTheFullParse(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    Random rnd = new Random(seed);
+    Parse p = Parser.parse(Fixtures.read(BROKEN.get(rnd.nextInt(BROKEN.size()))));
+    for (int i = 0; i < 20; i++) {
+      TextEdit edit = randomEdit(p.text(), rnd);
+      Parse next = Reparser.reparse(p, edit);
+      assertSameAsFullParse(next);
+      p = next;
+    }
+  }
+
+  @Test
+  void editsAwayFromAnErrorReuseTheTree() {
+    String text = PackageSetGenerator.generate(2000, 7);
+    // A missing `;` near the start: every later edit keeps that error (moved) and its message.
+    int semi = text.indexOf(';', text.indexOf("pkg3 ="));
+    String broken = text.substring(0, semi) + text.substring(semi + 1);
+    Parse p = Parser.parse(broken);
+    assertTrue(!p.ok());
+    Random rnd = new Random(5);
+    Map<String, Integer> strategies = new HashMap<>();
+    for (int i = 0; i < 200; i++) {
+      int at = semi + 200 + rnd.nextInt(broken.length() - semi - 200);
+      TextEdit edit = TextEdit.insert(at, rnd.nextBoolean() ? "\n " : "x");
+      Parse next = Reparser.reparse(p, edit);
+      assertSameAsFullParse(next);
+      strategies.merge(Reparser.strategy(p, edit), 1, Integer::sum);
+    }
+    assertTrue(strategies.getOrDefault("full", 0) < 100, strategies::toString);
   }
 
   @Test

@@ -11,9 +11,7 @@ import org.nix4j.eval.Formats;
 import org.nix4j.eval.Instantiate;
 import org.nix4j.eval.SearchPath;
 import org.nix4j.io.RealIO;
-import org.nix4j.syntax.LineIndex;
 import org.nix4j.value.NixString;
-import org.nix4j.value.SourcePos;
 import org.nix4j.vm.NixError;
 
 /**
@@ -28,8 +26,9 @@ import org.nix4j.vm.NixError;
  */
 final class EvalCommand implements Main.Command {
   static final String USAGE = "usage: nix4j eval [--strict] [--json] [--xml] [-I PATH] [--arg NAME EXPR]"
-      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--show-trace]"
-      + " [--dump-bytecode] [--trace-runtime] (FILE | -E EXPR)";
+      + " [--argstr NAME STRING] [-A ATTRPATH] [--read-write-mode] [--option NAME VALUE]"
+      + " [--extra-experimental-features FEATURES] [--show-trace] [--dump-bytecode]"
+      + " [--trace-runtime] (FILE | -E EXPR)";
 
   @Override
   public String summary() {
@@ -43,6 +42,8 @@ final class EvalCommand implements Main.Command {
     boolean showTrace = false;
     boolean dumpBytecode = false;
     boolean traceRuntime = false;
+    boolean allowIfd = true;
+    java.util.Set<String> features = new java.util.HashSet<>();
     List<String> files = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -68,8 +69,24 @@ final class EvalCommand implements Main.Command {
           case "-E", "--expr" -> req.expr = bytes(args[++i]);
           case "--read-write-mode" -> req.readOnly = false;
           case "--readonly-mode" -> req.readOnly = true;
-          case "--option" -> i += 2;
-          case "--extra-experimental-features", "--experimental-features" -> i++;
+          case "--option" -> {
+            String name = args[++i];
+            String value = args[++i];
+            switch (name) {
+              case "allow-import-from-derivation" -> allowIfd = value.equals("true");
+              case "experimental-features" -> {
+                features.clear();
+                features.addAll(List.of(value.trim().split("\\s+")));
+              }
+              case "extra-experimental-features" -> features.addAll(List.of(value.trim().split("\\s+")));
+              default -> { }
+            }
+          }
+          case "--extra-experimental-features" -> features.addAll(List.of(args[++i].trim().split("\\s+")));
+          case "--experimental-features" -> {
+            features.clear();
+            features.addAll(List.of(args[++i].trim().split("\\s+")));
+          }
           case "-h", "--help" -> {
             out.println(USAGE);
             return Main.OK;
@@ -109,7 +126,9 @@ final class EvalCommand implements Main.Command {
     }
     opts.searchPath = SearchPath.parse(includes, io.getEnv("NIX_PATH").orElse(null));
     opts.readOnly = req.readOnly;
-    opts.traceSink = s -> err.println(NixString.unicodeOf(s));
+    opts.allowImportFromDerivation = allowIfd;
+    opts.experimentalFeatures = features;
+    opts.traceSink = s -> err.println("trace: " + NixString.unicodeOf(s));
     if (dumpBytecode) {
       opts.compileListener = (name, proto) -> {
         err.println("bytecode of " + name + ":");
@@ -170,36 +189,7 @@ final class EvalCommand implements Main.Command {
 
   /** Prints an error as Nix does: the message, where, the source line with a caret, the trace. */
   static void printError(NixError e, PrintStream err, boolean showTrace) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("error: ").append(NixString.unicodeOf(e.getMessage())).append('\n');
-    SourcePos pos = e.pos();
-    if (pos != null) {
-      appendPosition(sb, pos);
-    }
-    if (showTrace) {
-      for (NixError.TraceEntry t : e.trace()) {
-        sb.append("\n       … ").append(NixString.unicodeOf(t.message())).append('\n');
-        if (t.pos() != null) {
-          appendPosition(sb, t.pos());
-        }
-      }
-    }
-    err.print(sb);
+    err.print(ErrorFormat.format(e, showTrace));
     err.flush();
-  }
-
-  private static void appendPosition(StringBuilder sb, SourcePos pos) {
-    LineIndex lines = pos.file().lines();
-    int line = lines.lineOf(pos.start());
-    int col = pos.start() - lines.lineStart(line);
-    sb.append('\n').append("       at ").append(pos.file().name()).append(':')
-        .append(line + 1).append(':').append(col + 1).append(":\n\n");
-    String text = NixString.unicodeOf(lines.lineText(line));
-    String num = Integer.toString(line + 1);
-    sb.append("          ").append(" ".repeat(Math.max(0, 3 - num.length()))).append(num).append("| ")
-        .append(text).append('\n');
-    String before = NixString.unicodeOf(lines.lineText(line).substring(0,
-        Math.min(col, lines.lineText(line).length())));
-    sb.append("             | ").append(" ".repeat(before.length())).append("^\n");
   }
 }

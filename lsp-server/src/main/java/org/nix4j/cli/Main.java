@@ -32,8 +32,10 @@ public final class Main {
     // Subcommands are registered here as they are built: parse, eval, check, lsp, repl.
     COMMANDS.put("parse", ParseCommand::new);
     COMMANDS.put("eval", EvalCommand::new);
+    COMMANDS.put(TrainCommand.NAME, TrainCommand::new);
     COMMANDS.put("check", CheckCommand::new);
     COMMANDS.put("lsp", LspCommand::new);
+    COMMANDS.put("repl", ReplCommand::new);
   }
 
   private Main() {}
@@ -80,6 +82,9 @@ public final class Main {
     s.println();
     s.println("commands:");
     for (Map.Entry<String, Supplier<Command>> e : COMMANDS.entrySet()) {
+      if (e.getKey().startsWith("__")) {
+        continue;
+      }
       s.printf("  %-8s %s%n", e.getKey(), e.getValue().get().summary());
     }
     s.println();

@@ -87,11 +87,16 @@ final class ParseCommand implements Main.Command {
     }
     int code = Main.OK;
     for (SourceFile src : sources) {
-      Parse parse = Parser.parse(src.text());
+      List<SyntaxError> errors;
       if (tree) {
+        Parse parse = Parser.parse(src.text());
         out.print(Bytes.toUnicode(parse.root().dump()));
+        errors = parse.errors();
+      } else {
+        // Nobody looks at the tree: find the errors without building it.
+        errors = Parser.check(src.text());
       }
-      for (SyntaxError e : parse.errors()) {
+      for (SyntaxError e : errors) {
         report(src, e, err);
         code = Main.INPUT_ERROR;
       }

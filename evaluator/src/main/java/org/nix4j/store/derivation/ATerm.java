@@ -120,7 +120,8 @@ public final class ATerm {
     string(s, key);
     s.append(",[");
     boolean f = true;
-    for (String o : new TreeSet<>(outputs)) {
+    for (String o : outputs instanceof java.util.SortedSet<String> sorted && sorted.comparator() == null
+        ? sorted : new TreeSet<>(outputs)) {
       if (!f) {
         s.append(',');
       }
@@ -131,30 +132,28 @@ public final class ATerm {
     return false;
   }
 
-  /** Appends {@code v} as an escaped ATerm string. */
+  /** Appends {@code v} as an escaped ATerm string (runs without escapes are copied whole). */
   public static void string(StringBuilder s, String v) {
     s.append('"');
-    for (int i = 0; i < v.length(); i++) {
+    int n = v.length();
+    int start = 0;
+    for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
+      String esc;
       switch (c) {
-        case '"':
-        case '\\':
-          s.append('\\').append(c);
-          break;
-        case '\n':
-          s.append("\\n");
-          break;
-        case '\r':
-          s.append("\\r");
-          break;
-        case '\t':
-          s.append("\\t");
-          break;
-        default:
-          s.append(c);
+        case '"' -> esc = "\\\"";
+        case '\\' -> esc = "\\\\";
+        case '\n' -> esc = "\\n";
+        case '\r' -> esc = "\\r";
+        case '\t' -> esc = "\\t";
+        default -> {
+          continue;
+        }
       }
+      s.append(v, start, i).append(esc);
+      start = i + 1;
     }
-    s.append('"');
+    s.append(v, start, n).append('"');
   }
 
   // ---------------------------------------------------------------------------------------------

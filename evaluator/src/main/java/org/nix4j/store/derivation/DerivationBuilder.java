@@ -240,8 +240,10 @@ public final class DerivationBuilder {
     }
     Derivation drv = new Derivation(name, outs, inputDrvs, inputSrcs, platform, builder, args, finalEnv);
     String aterm = drv.toATerm(store);
-    StorePath drvPath = store.computeTextPath(name + ".drv", aterm, drv.references());
-    Hash modulo = hasher.hashModulo(drv, false);
+    Hash atermHash = Hash.hashBytes(HashAlgorithm.SHA256, aterm);
+    StorePath drvPath = store.makeTextPath(name + ".drv", atermHash, drv.references());
+    // Without input derivations the modulo hash is the hash of the ATerm itself.
+    Hash modulo = inputDrvs.isEmpty() && !drv.isFixedOutput() ? atermHash : hasher.hashModulo(drv, false);
     hasher.remember(drvPath, modulo);
     return new DerivationResult(drv, drvPath, aterm, modulo);
   }

@@ -92,6 +92,15 @@ public abstract class Expr extends AstNode {
     }
   }
 
+  /** This expression without the parentheses around it ({@code ((e))} gives {@code e}). */
+  public Expr unparenthesized() {
+    Expr e = this;
+    while (e instanceof Paren p && p.expr() != null) {
+      e = p.expr();
+    }
+    return e;
+  }
+
   /** Calls the visitor's method for this kind of expression. */
   public abstract <R> R accept(ExprVisitor<R> visitor);
 }

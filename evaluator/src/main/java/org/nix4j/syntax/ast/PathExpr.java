@@ -46,6 +46,49 @@ public final class PathExpr extends Expr {
     return out;
   }
 
+  /**
+   * The first piece made absolute as Nix 2.8 does it: a {@code ~/} path is {@code home} followed
+   * by the rest as written; any other is resolved against {@code baseDir} (the directory of the
+   * file) and canonicalized ({@link #canonPath}), keeping a trailing slash (which only a piece
+   * followed by an interpolation can have).
+   */
+  public String resolvedFirstPiece(String baseDir, String home) {
+    List<StrPart> parts = parts();
+    if (parts.isEmpty() || !(parts.get(0) instanceof StrPart.Literal first)) {
+      return null;
+    }
+    String p = first.value();
+    if (isHome()) {
+      return home + p.substring(1);
+    }
+    String path = canonPath(p.startsWith("/") ? p : baseDir + "/" + p);
+    if (p.endsWith("/") && p.length() > 1) {
+      path += "/";
+    }
+    return path;
+  }
+
+  /**
+   * Nix's {@code canonPath} without symlink resolution: an absolute path with {@code .} and
+   * empty components removed, {@code ..} resolved lexically, and no trailing slash.
+   */
+  public static String canonPath(String path) {
+    List<String> out = new ArrayList<>();
+    for (String c : path.split("/")) {
+      if (c.isEmpty() || c.equals(".")) {
+        continue;
+      }
+      if (c.equals("..")) {
+        if (!out.isEmpty()) {
+          out.remove(out.size() - 1);
+        }
+        continue;
+      }
+      out.add(c);
+    }
+    return "/" + String.join("/", out);
+  }
+
   /** The path as written when it has no interpolation, or {@code null}. */
   public String staticText() {
     if (node.firstChild(SyntaxKind.INTERPOL) != null) {

@@ -1,0 +1,217 @@
+package org.nix4j.builtins;
+
+import static org.nix4j.builtins.Registry.allStrict;
+
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixBool;
+import org.nix4j.value.NixContext;
+import org.nix4j.value.NixFloat;
+import org.nix4j.value.NixInt;
+import org.nix4j.value.NixList;
+import org.nix4j.value.NixNull;
+import org.nix4j.value.NixPath;
+import org.nix4j.value.NixString;
+import org.nix4j.value.Printer;
+import org.nix4j.value.Value;
+import org.nix4j.vm.Generator;
+import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
+
+/** toJSON, fromJSON and fromTOML (the parsers are {@link JsonParser} and {@link TomlParser}). */
+final class JsonBuiltins {
+  private JsonBuiltins() {}
+
+  static void register(Registry r) {
+    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
+    r.def("fromJSON", 1, allStrict(1), (vm, a) -> JsonParser.parse(Expect.stringNoContext(a[0])));
+    r.add(new Primop("fromTOML", 1, allStrict(1),
+        (vm, a) -> TomlParser.parse(Expect.stringNoContext(a[0]))), true);
+  }
+
+  /** A string as Nix 2.8 writes it in JSON: only {@code " \ \n \r \t} and other controls escaped. */
+  static void quote(String bytes, StringBuilder out) {
+    out.append('"');
+    int n = bytes.length();
+    for (int i = 0; i < n; i++) {
+      char c = bytes.charAt(i);
+      switch (c) {
+        case '"', '\\' -> out.append('\\').append(c);
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** Deeper than this, a value is taken for an infinite one, as Nix's stack would overflow. */
+  static final int MAX_DEPTH = 1_000_000;
+
+  /**
+   * toJSON v: forces v deeply, depth first, attributes in name order, writing as it goes. Sets
+   * with {@code __toString} are written as the string it gives, sets with {@code outPath} as
+   * that value; paths are copied to the store. The contexts of the strings written make the
+   * result's context. A set or list that contains itself is "stack overflow (possible infinite
+   * recursion)", as in Nix.
+   */
+  static final class ToJson extends Generator {
+    /** Marks the end of a container on the work stack. */
+    private record Close(Value container) {}
+
+    /** The name of the index-th attribute, to write before its value. */
+    private record Key(NixAttrs set, int index) {}
+
+    private final ArrayDeque<Object> work = new ArrayDeque<>();
+    private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
+    private final StringBuilder out = new StringBuilder();
+    private NixContext context = NixContext.EMPTY;
+    /** 0: the answer is a forced value; 1: the answer is the string of a __toString. */
+    private int waitingFor = -1;
+
+    private final boolean strict;
+
+    /** {@code strict}: force what is not evaluated yet (else it is "cannot convert a thunk"). */
+    ToJson(Value v, boolean strict) {
+      this.strict = strict;
+      work.push(v);
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waitingFor == 0) {
+        waitingFor = -1;
+        if (emit(vm, in)) {
+          return null;
+        }
+      } else if (waitingFor == 1) {
+        waitingFor = -1;
+        string((NixString) in);
+      }
+      while (!work.isEmpty()) {
+        Object item = work.pop();
+        if (item instanceof String s) {
+          out.append(s);
+          continue;
+        }
+        if (item instanceof Key k) {
+          if (k.index() > 0) {
+            out.append(',');
+          }
+          quote(k.set().nameAt(k.index()), out);
+          out.append(':');
+          continue;
+        }
+        if (item instanceof Close c) {
+          open.remove(c.container());
+          continue;
+        }
+        Value v = strict ? vm.force((Value) item) : shallow((Value) item);
+        if (v == null) {
+          waitingFor = 0;
+          return null;
+        }
+        if (emit(vm, v)) {
+          return null;
+        }
+      }
+      return NixString.of(out.toString(), context);
+    }
+
+    private static Value shallow(Value v) {
+      if (v instanceof org.nix4j.value.Thunk t) {
+        Value done = t.valueOrNull();
+        if (done == null) {
+          throw NixError.eval("cannot convert a thunk to JSON");
+        }
+        return done;
+      }
+      return v;
+    }
+
+    private void string(NixString s) {
+      quote(s.bytes, out);
+      context = context.union(s.context);
+    }
+
+    /** Writes a forced value or schedules its parts; true if it waits for the VM. */
+    private boolean emit(Vm vm, Value v) {
+      if (v instanceof NixInt i) {
+        out.append(i.value);
+      } else if (v instanceof NixFloat f) {
+        out.append(Printer.formatFloat(f.value));
+      } else if (v instanceof NixBool b) {
+        out.append(b.value ? "true" : "false");
+      } else if (v instanceof NixNull) {
+        out.append("null");
+      } else if (v instanceof NixString s) {
+        string(s);
+      } else if (v instanceof NixPath p) {
+        String storePath = vm.host().copyPathToStore(p.path);
+        quote(storePath, out);
+        context = context.union(NixContext.of(storePath));
+      } else if (v instanceof NixAttrs a) {
+        if (a.has("__toString")) {
+          Value s = vm.coerceToString(a, StringBuiltins.NO_COPY);
+          if (s == null) {
+            waitingFor = 1;
+            return true;
+          }
+          string((NixString) s);
+          return false;
+        }
+        enter(v);
+        work.push(new Close(v));
+        Value outPath = a.get("outPath");
+        if (outPath != null) {
+          work.push(outPath);
+          return false;
+        }
+        if (a.isEmpty()) {
+          out.append("{}");
+          return false;
+        }
+        out.append('{');
+        work.push("}");
+        for (int i = a.size() - 1; i >= 0; i--) {
+          work.push(a.valueAt(i));
+          work.push(new Key(a, i));
+        }
+      } else if (v instanceof NixList l) {
+        if (l.size() == 0) {
+          out.append("[]");
+          return false;
+        }
+        enter(v);
+        work.push(new Close(v));
+        out.append('[');
+        work.push("]");
+        for (int i = l.size() - 1; i >= 0; i--) {
+          work.push(l.get(i));
+          if (i > 0) {
+            work.push(",");
+          }
+        }
+      } else {
+        throw NixError.eval("cannot convert " + v.describe() + " to JSON");
+      }
+      return false;
+    }
+
+    private void enter(Value container) {
+      if (open.put(container, Boolean.TRUE) != null || open.size() > MAX_DEPTH) {
+        throw NixError.eval("stack overflow (possible infinite recursion)");
+      }
+    }
+  }
+}

@@ -1,0 +1,660 @@
+package org.nix4j.builtins;
+
+import static org.nix4j.builtins.Registry.allStrict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nix4j.value.NixAttrs;
+import org.nix4j.value.NixBool;
+import org.nix4j.value.NixInt;
+import org.nix4j.value.NixList;
+import org.nix4j.value.NixString;
+import org.nix4j.value.SourcePos;
+import org.nix4j.value.Thunk;
+import org.nix4j.value.Value;
+import org.nix4j.vm.Generator;
+import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
+
+/**
+ * length, head, tail, elemAt, elem, concatLists, concatMap, map, filter, foldl', genList,
+ * partition, groupBy, all, any, listToAttrs, catAttrs, zipAttrsWith ({@code sort} is in
+ * {@link SortBuiltin}).
+ *
+ * <p>Each forces what Nix 2.8's primop forces, in the same order, so that the same error is
+ * reported first; results that Nix builds lazily (map, genList, concatMap's elements,
+ * zipAttrsWith's values) hold thunks that apply the function when forced.
+ */
+final class ListBuiltins {
+  private ListBuiltins() {}
+
+  private static final int[] ARG0 = {0};
+  private static final int[] ARG1 = {1};
+  private static final int[] ARGS01 = {0, 1};
+
+  static void register(Registry r) {
+    r.def("length", 1, allStrict(1), (vm, a) -> NixInt.of(Args.toList(a[0]).size()));
+    r.def("head", 1, allStrict(1), (vm, a) -> elemAt(vm, Args.toList(a[0]), 0));
+    r.def("tail", 1, allStrict(1), (vm, a) -> {
+      NixList l = Args.toList(a[0]);
+      if (l.size() == 0) {
+        throw NixError.eval("'tail' called on an empty list");
+      }
+      return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+    });
+    // Nix forces the index before the list, and truncates it to a C int.
+    r.add(new OrderedPrimop("elemAt", 2, new int[] {1, 0}, new Expect[] {Expect.INT, Expect.LIST},
+        (vm, a) -> elemAt(vm, (NixList) a[0], (int) ((NixInt) a[1]).value)), false);
+    r.add(new OrderedPrimop("elem", 2, ARG1, new Expect[] {Expect.LIST},
+        (vm, a) -> vm.push(new Elem(a[0], (NixList) a[1]))), false);
+    r.def("concatLists", 1, allStrict(1),
+        (vm, a) -> vm.push(new ConcatLists(Args.toList(a[0]))));
+    r.add(new OrderedPrimop("concatMap", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new ConcatMap(a[0], (NixList) a[1]))), false);
+    r.add(new OrderedPrimop("map", 2, ARG1, new Expect[] {Expect.LIST},
+        (vm, a) -> map(a[0], (NixList) a[1])), true);
+    r.add(new OrderedPrimop("filter", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new Filter(a[0], (NixList) a[1]))), false);
+    r.add(new OrderedPrimop("foldl'", 3, new int[] {0, 2},
+        new Expect[] {Expect.FUNCTION, Expect.LIST}, (vm, a) -> {
+          NixList l = (NixList) a[2];
+          if (l.size() == 0) {
+            return vm.force(a[1]);
+          }
+          return vm.push(new Foldl(a[0], a[1], l));
+        }), false);
+    r.add(new OrderedPrimop("genList", 2, ARG1, new Expect[] {Expect.INT},
+        (vm, a) -> genList(a[0], ((NixInt) a[1]).value)), false);
+    r.add(new OrderedPrimop("partition", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new Partition(a[0], (NixList) a[1]))), false);
+    r.add(new OrderedPrimop("groupBy", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new GroupBy(a[0], (NixList) a[1]))), false);
+    r.add(new OrderedPrimop("all", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new AllAny(a[0], (NixList) a[1], true))), false);
+    r.add(new OrderedPrimop("any", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new AllAny(a[0], (NixList) a[1], false))), false);
+    r.def("listToAttrs", 1, allStrict(1),
+        (vm, a) -> vm.push(new ListToAttrs(Args.toList(a[0]))));
+    r.add(new OrderedPrimop("catAttrs", 2, ARGS01,
+        new Expect[] {Expect.STRING_NO_CTX, Expect.LIST},
+        (vm, a) -> vm.push(new CatAttrs(((NixString) a[0]).bytes, (NixList) a[1]))), false);
+    r.add(new OrderedPrimop("zipAttrsWith", 2, ARGS01,
+        new Expect[] {Expect.FUNCTION, Expect.LIST},
+        (vm, a) -> vm.push(new ZipAttrsWith(a[0], (NixList) a[1]))), false);
+  }
+
+  /** The n-th element, forced; "list index n is out of bounds" otherwise. */
+  static Value elemAt(Vm vm, NixList l, int n) {
+    if (n < 0 || n >= l.size()) {
+      throw NixError.eval("list index " + n + " is out of bounds");
+    }
+    return vm.force(l.get(n));
+  }
+
+  /** A thunk of {@code f x}. */
+  static Value apply(Value f, Value x) {
+    return new Thunk(vm -> vm.call(f, x));
+  }
+
+  /** A thunk of {@code f x y}. */
+  static Value apply(Value f, Value x, Value y) {
+    return new Thunk(vm -> vm.call(f, x, y));
+  }
+
+  static NixList map(Value f, NixList l) {
+    int n = l.size();
+    if (n == 0) {
+      return l;
+    }
+    Value[] out = new Value[n];
+    Value[] in = l.items();
+    for (int i = 0; i < n; i++) {
+      out[i] = apply(f, in[i]);
+    }
+    return NixList.wrap(out);
+  }
+
+  static NixList genList(Value f, long len) {
+    if (len < 0) {
+      throw NixError.eval("cannot create list of size " + len);
+    }
+    if (len > Integer.MAX_VALUE - 16) {
+      throw new NixError(NixError.Kind.INTERRUPTED, "out of memory");
+    }
+    int n = (int) len;
+    Value[] out = new Value[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = apply(f, NixInt.of(i));
+    }
+    return NixList.wrap(out);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Generators. Each is resumed with the answer to the request it made last.
+
+  /** elem x xs: forces x and each element, compares with ==; the same value is equal to itself. */
+  static final class Elem extends Generator {
+    private final Value x;
+    private final NixList list;
+    private Value forcedX;
+    private Value forcedElem;
+    private int i;
+    private int state;
+
+    Elem(Value x, NixList list) {
+      this.x = x;
+      this.list = list;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      while (true) {
+        switch (state) {
+          case 0 -> {
+            if (i == list.size()) {
+              return NixBool.FALSE;
+            }
+            state = 1;
+            in = vm.force(x);
+            if (in == null) {
+              return null;
+            }
+          }
+          case 1 -> {
+            forcedX = in;
+            state = 2;
+            in = vm.force(list.get(i));
+            if (in == null) {
+              return null;
+            }
+          }
+          case 2 -> {
+            forcedElem = in;
+            if (forcedX == forcedElem) {
+              return NixBool.TRUE;
+            }
+            state = 3;
+            in = vm.equal(forcedX, forcedElem);
+            if (in == null) {
+              return null;
+            }
+          }
+          case 3 -> {
+            if (in == NixBool.TRUE) {
+              return NixBool.TRUE;
+            }
+            i++;
+            state = 0;
+          }
+          default -> throw new IllegalStateException();
+        }
+      }
+    }
+  }
+
+  /** concatLists: forces each element as a list, in order. */
+  static final class ConcatLists extends Generator {
+    private final NixList lists;
+    private final NixList[] forced;
+    private int i;
+    private boolean waiting;
+
+    ConcatLists(NixList lists) {
+      this.lists = lists;
+      this.forced = new NixList[lists.size()];
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        forced[i++] = Args.toList(in);
+      }
+      for (; i < forced.length; i++) {
+        Value v = vm.force(lists.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        forced[i] = Args.toList(v);
+      }
+      return concat(forced);
+    }
+  }
+
+  static NixList concat(NixList[] lists) {
+    long total = 0;
+    for (NixList l : lists) {
+      total += l.size();
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new NixError(NixError.Kind.INTERRUPTED, "out of memory");
+    }
+    Value[] out = new Value[(int) total];
+    int k = 0;
+    for (NixList l : lists) {
+      System.arraycopy(l.items(), 0, out, k, l.size());
+      k += l.size();
+    }
+    return NixList.wrap(out);
+  }
+
+  /** concatMap f xs: calls f on each element in order; each result must be a list. */
+  static final class ConcatMap extends Generator {
+    private final Value f;
+    private final NixList list;
+    private final NixList[] results;
+    private int i;
+    private boolean waiting;
+
+    ConcatMap(Value f, NixList list) {
+      this.f = f;
+      this.list = list;
+      this.results = new NixList[list.size()];
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        results[i++] = Args.toList(in);
+      }
+      for (; i < results.length; i++) {
+        Value v = vm.call(f, list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        results[i] = Args.toList(v);
+      }
+      return concat(results);
+    }
+  }
+
+  /** filter f xs: keeps the elements for which f gives true; the same list when it keeps all. */
+  static final class Filter extends Generator {
+    private final Value f;
+    private final NixList list;
+    private final Value[] kept;
+    private int k;
+    private int i;
+    private boolean waiting;
+
+    Filter(Value f, NixList list) {
+      this.f = f;
+      this.list = list;
+      this.kept = new Value[list.size()];
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        take(in);
+      }
+      while (i < kept.length) {
+        Value v = vm.call(f, list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        take(v);
+      }
+      if (k == kept.length) {
+        return list;
+      }
+      return NixList.wrap(Arrays.copyOf(kept, k));
+    }
+
+    private void take(Value answer) {
+      if (Expect.bool(answer)) {
+        kept[k++] = list.get(i);
+      }
+      i++;
+    }
+  }
+
+  /** foldl' f z xs on a non-empty list: each step's result is forced before the next. */
+  static final class Foldl extends Generator {
+    private final Value f;
+    private Value acc;
+    private final NixList list;
+    private int i;
+    private boolean waiting;
+
+    Foldl(Value f, Value z, NixList list) {
+      this.f = f;
+      this.acc = z;
+      this.list = list;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        acc = in;
+        i++;
+      }
+      while (i < list.size()) {
+        Value v = vm.call(f, acc, list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        acc = v;
+        i++;
+      }
+      return acc;
+    }
+  }
+
+  /** partition f xs: forces each element, then calls f on it. */
+  static final class Partition extends Generator {
+    private final Value f;
+    private final NixList list;
+    private final ArrayList<Value> right = new ArrayList<>();
+    private final ArrayList<Value> wrong = new ArrayList<>();
+    private int i;
+    private int state;
+
+    Partition(Value f, NixList list) {
+      this.f = f;
+      this.list = list;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      while (true) {
+        switch (state) {
+          case 0 -> {
+            if (i == list.size()) {
+              return NixAttrs.ofSorted(new String[] {"right", "wrong"},
+                  new Value[] {toList(right), toList(wrong)}, null);
+            }
+            state = 1;
+            in = vm.force(list.get(i));
+            if (in == null) {
+              return null;
+            }
+          }
+          case 1 -> {
+            state = 2;
+            in = vm.call(f, list.get(i));
+            if (in == null) {
+              return null;
+            }
+          }
+          case 2 -> {
+            (Expect.bool(in) ? right : wrong).add(list.get(i));
+            i++;
+            state = 0;
+          }
+          default -> throw new IllegalStateException();
+        }
+      }
+    }
+  }
+
+  static NixList toList(ArrayList<Value> values) {
+    return NixList.wrap(values.toArray(new Value[0]));
+  }
+
+  /** groupBy f xs: the name f gives each element (a string without context) groups it. */
+  static final class GroupBy extends Generator {
+    private final Value f;
+    private final NixList list;
+    private final Map<String, ArrayList<Value>> groups = new LinkedHashMap<>();
+    private int i;
+    private boolean waiting;
+
+    GroupBy(Value f, NixList list) {
+      this.f = f;
+      this.list = list;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        take(in);
+      }
+      while (i < list.size()) {
+        Value v = vm.call(f, list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        take(v);
+      }
+      String[] names = groups.keySet().toArray(new String[0]);
+      Arrays.sort(names);
+      Value[] values = new Value[names.length];
+      for (int k = 0; k < names.length; k++) {
+        values[k] = toList(groups.get(names[k]));
+      }
+      return NixAttrs.ofSorted(names, values, null);
+    }
+
+    private void take(Value key) {
+      String name = Expect.stringNoContext(key);
+      groups.computeIfAbsent(name, n -> new ArrayList<>()).add(list.get(i));
+      i++;
+    }
+  }
+
+  /** all / any: stops at the first element that decides. */
+  static final class AllAny extends Generator {
+    private final Value f;
+    private final NixList list;
+    private final boolean all;
+    private int i;
+    private boolean waiting;
+
+    AllAny(Value f, NixList list, boolean all) {
+      this.f = f;
+      this.list = list;
+      this.all = all;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        if (Expect.bool(in) != all) {
+          return NixBool.of(!all);
+        }
+        i++;
+      }
+      while (i < list.size()) {
+        Value v = vm.call(f, list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        if (Expect.bool(v) != all) {
+          return NixBool.of(!all);
+        }
+        i++;
+      }
+      return NixBool.of(all);
+    }
+  }
+
+  /**
+   * listToAttrs: each element is forced to a set and its name to a string without context; the
+   * first definition of a name wins and gives the attribute its value and that value's position.
+   */
+  static final class ListToAttrs extends Generator {
+    private final NixList list;
+    private final Map<String, Integer> seen = new java.util.HashMap<>();
+    private final ArrayList<String> names = new ArrayList<>();
+    private final ArrayList<Value> values = new ArrayList<>();
+    private final ArrayList<SourcePos> positions = new ArrayList<>();
+    private NixAttrs current;
+    private int i;
+    private int state;
+
+    ListToAttrs(NixList list) {
+      this.list = list;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      while (true) {
+        switch (state) {
+          case 0 -> {
+            if (i == list.size()) {
+              return build();
+            }
+            state = 1;
+            in = vm.force(list.get(i));
+            if (in == null) {
+              return null;
+            }
+          }
+          case 1 -> {
+            current = Args.toAttrs(in);
+            Value name = current.get("name");
+            if (name == null) {
+              throw NixError.eval("attribute 'name' missing for call to 'listToAttrs'");
+            }
+            state = 2;
+            in = vm.force(name);
+            if (in == null) {
+              return null;
+            }
+          }
+          case 2 -> {
+            String name = Expect.stringNoContext(in);
+            if (!seen.containsKey(name)) {
+              int vi = current.indexOf("value");
+              if (vi < 0) {
+                throw NixError.eval("attribute 'value' missing for call to 'listToAttrs'");
+              }
+              seen.put(name, names.size());
+              names.add(name);
+              values.add(current.valueAt(vi));
+              positions.add(current.positionAt(vi));
+            }
+            current = null;
+            i++;
+            state = 0;
+          }
+          default -> throw new IllegalStateException();
+        }
+      }
+    }
+
+    private NixAttrs build() {
+      int n = names.size();
+      Integer[] idx = new Integer[n];
+      for (int k = 0; k < n; k++) {
+        idx[k] = k;
+      }
+      Arrays.sort(idx, (x, y) -> names.get(x).compareTo(names.get(y)));
+      String[] outN = new String[n];
+      Value[] outV = new Value[n];
+      SourcePos[] outP = new SourcePos[n];
+      boolean anyPos = false;
+      for (int k = 0; k < n; k++) {
+        outN[k] = names.get(idx[k]);
+        outV[k] = values.get(idx[k]);
+        outP[k] = positions.get(idx[k]);
+        anyPos |= outP[k] != null;
+      }
+      return NixAttrs.ofSorted(outN, outV, anyPos ? outP : null);
+    }
+  }
+
+  /** catAttrs name xs: forces each element to a set and takes its attribute, if any. */
+  static final class CatAttrs extends Generator {
+    private final String name;
+    private final NixList list;
+    private final ArrayList<Value> found = new ArrayList<>();
+    private int i;
+    private boolean waiting;
+
+    CatAttrs(String name, NixList list) {
+      this.name = name;
+      this.list = list;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        take(in);
+      }
+      while (i < list.size()) {
+        Value v = vm.force(list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        take(v);
+      }
+      return toList(found);
+    }
+
+    private void take(Value v) {
+      Value a = Args.toAttrs(v).get(name);
+      if (a != null) {
+        found.add(a);
+      }
+      i++;
+    }
+  }
+
+  /**
+   * zipAttrsWith f sets: forces each element to a set; the result maps every name to a thunk of
+   * {@code f name [values of that name, in list order]}.
+   */
+  static final class ZipAttrsWith extends Generator {
+    private final Value f;
+    private final NixList list;
+    private final NixAttrs[] sets;
+    private int i;
+    private boolean waiting;
+
+    ZipAttrsWith(Value f, NixList list) {
+      this.f = f;
+      this.list = list;
+      this.sets = new NixAttrs[list.size()];
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (waiting) {
+        waiting = false;
+        sets[i++] = Args.toAttrs(in);
+      }
+      for (; i < sets.length; i++) {
+        Value v = vm.force(list.get(i));
+        if (v == null) {
+          waiting = true;
+          return null;
+        }
+        sets[i] = Args.toAttrs(v);
+      }
+      return zip(f, sets);
+    }
+  }
+
+  static NixAttrs zip(Value f, NixAttrs[] sets) {
+    java.util.TreeMap<String, ArrayList<Value>> byName = new java.util.TreeMap<>();
+    for (NixAttrs s : sets) {
+      for (int k = 0; k < s.size(); k++) {
+        byName.computeIfAbsent(s.nameAt(k), n -> new ArrayList<>()).add(s.valueAt(k));
+      }
+    }
+    String[] names = byName.keySet().toArray(new String[0]);
+    Value[] values = new Value[names.length];
+    int k = 0;
+    for (Map.Entry<String, ArrayList<Value>> e : byName.entrySet()) {
+      values[k++] = apply(f, NixString.of(e.getKey()), toList(e.getValue()));
+    }
+    return NixAttrs.ofSorted(names, values, null);
+  }
+}

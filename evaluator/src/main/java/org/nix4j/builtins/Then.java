@@ -1,0 +1,104 @@
+package org.nix4j.builtins;
+
+import java.util.function.Function;
+import org.nix4j.value.NixString;
+import org.nix4j.value.Thunk;
+import org.nix4j.value.Value;
+import org.nix4j.vm.Coerce;
+import org.nix4j.vm.Generator;
+import org.nix4j.vm.Vm;
+
+/**
+ * The two continuations builtins need most: "force this value, then go on" and "coerce this
+ * value to a string, then go on". When the answer is known at once the continuation runs
+ * directly; otherwise a small generator waits for the VM's answer and then runs it.
+ */
+final class Then {
+  private Then() {}
+
+  /** Forces {@code v}, then returns {@code k} applied to the forced value. */
+  static Value force(Vm vm, Value v, Function<Value, Value> k) {
+    if (v instanceof Thunk t) {
+      Value done = t.valueOrNull();
+      if (done == null) {
+        return vm.push(new ForceThen(v, k));
+      }
+      v = done;
+    }
+    return k.apply(v);
+  }
+
+  /** Coerces {@code v} to a string as {@code mode} says, then returns {@code k} of the string. */
+  static Value coerce(Vm vm, Value v, Coerce.Mode mode, Function<NixString, Value> k) {
+    if (v instanceof Thunk t && t.valueOrNull() != null) {
+      v = t.valueOrNull();
+    }
+    if (v instanceof NixString s) {
+      return k.apply(s);
+    }
+    return vm.push(new CoerceThen(v, mode, k));
+  }
+
+  private static final class ForceThen extends Generator {
+    private final Value value;
+    private final Function<Value, Value> k;
+    private int state;
+
+    ForceThen(Value value, Function<Value, Value> k) {
+      this.value = value;
+      this.k = k;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      switch (state) {
+        case 0 -> {
+          state = 1;
+          in = vm.force(value);
+          if (in == null) {
+            return null;
+          }
+        }
+        case 1 -> { }
+        default -> {
+          return in;
+        }
+      }
+      // The continuation may push frames of its own: their result is ours.
+      state = 2;
+      return k.apply(in);
+    }
+  }
+
+  private static final class CoerceThen extends Generator {
+    private final Value value;
+    private final Coerce.Mode mode;
+    private final Function<NixString, Value> k;
+    private int state;
+
+    CoerceThen(Value value, Coerce.Mode mode, Function<NixString, Value> k) {
+      this.value = value;
+      this.mode = mode;
+      this.k = k;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      switch (state) {
+        case 0 -> {
+          state = 1;
+          in = vm.coerceToString(value, mode);
+          if (in == null) {
+            return null;
+          }
+        }
+        case 1 -> { }
+        default -> {
+          return in;
+        }
+      }
+      state = 2;
+      return k.apply((NixString) in);
+    }
+  }
+}
