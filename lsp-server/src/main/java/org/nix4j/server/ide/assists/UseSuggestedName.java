@@ -14,7 +14,12 @@ final class UseSuggestedName implements Assist {
   @Override
   public void collect(Context ctx, List<CodeActions.Action> out) {
     for (IdeDiagnostic d : ctx.diagnostics("undefined-variable")) {
-      Matcher m = MEANT.matcher(d.message());
+      // The suggestion is in the message or in related information, as the compiler words it.
+      StringBuilder text = new StringBuilder(d.message());
+      for (IdeDiagnostic.Related r : d.related()) {
+        text.append('\n').append(r.message());
+      }
+      Matcher m = MEANT.matcher(text);
       if (m.find()) {
         String meant = org.nix4j.syntax.Bytes.toUnicode(m.group(1));
         out.add(new CodeActions.Action("Replace `" + ctx.text(d.range()) + "` by `" + meant + "`", QUICKFIX,
