@@ -111,6 +111,9 @@ public final class LspBench {
           + " * 2;\n  inherit (pkgs) hello;\n  name = pkgs.hello.name;\n}\n");
       small.add(f);
     }
+    // Load this client's LSP4J classes first, so that the server's start is not timed with them.
+    LSPLauncher.createClientLauncher(new Client(), new java.io.ByteArrayInputStream(new byte[0]),
+        new java.io.ByteArrayOutputStream());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(jvm);
