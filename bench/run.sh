@@ -13,7 +13,8 @@
 #                                 the language server over stdio, driven by a scripted client
 #                                 (lsp-server/src/test/java/org/nix4j/bench/LspBench.java):
 #                                 diagnostics after edits of a 20,000-line file, hover,
-#                                 completion, start-up and resident memory
+#                                 completion, start-up and resident memory; and the CPU time of
+#                                 the server's work for one keystroke (EditCpuTime)
 #   bench/run.sh parse-cpu        the parser benchmarks of ParseBenchmark in CPU time of the
 #                                 benchmarking thread (robust on a machine busy with other work)
 #
@@ -101,8 +102,10 @@ case "${1:-}" in
         -Dmdep.includeScope=test -Dmdep.outputFile="$lcp" >&2)
     mkdir -p "$work/lsp"
     java -cp "$(classpath)" org.nix4j.bench.PackageSetGenerator "$work/lsp/packages.nix" 20000
-    java -cp "$root/lsp-server/target/test-classes:$root/lsp-server/target/classes:$(cat "$lcp")" \
-      org.nix4j.bench.LspBench "$root/lsp-server/target/nix4j.jar" "$work/lsp/packages.nix" \
+    # This checkout's classes first: the evaluator in ~/.m2 may be another checkout's.
+    lsp_cp="$root/lsp-server/target/test-classes:$root/lsp-server/target/classes:$root/evaluator/target/classes:$(cat "$lcp")"
+    java -Xss512m -XX:+UseSerialGC -cp "$lsp_cp" org.nix4j.bench.EditCpuTime "$work/lsp/packages.nix"
+    java -cp "$lsp_cp" org.nix4j.bench.LspBench "$root/lsp-server/target/nix4j.jar" "$work/lsp/packages.nix" \
       "$root/fixtures/lsp/nixpkgs" "$@" ;;
   jmh)
     build

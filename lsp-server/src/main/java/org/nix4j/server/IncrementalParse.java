@@ -24,12 +24,12 @@ final class IncrementalParse {
     }
     Parse p = previous;
     for (Documents.Edit e : edits) {
-      if (e.end() > p.text().length()) {
+      if (e.end() > p.green().width()) {
         return Parser.parse(text);
       }
       p = Reparser.reparse(p, new TextEdit(e.start(), e.end(), e.text()));
     }
     // The edits must have led to the document's text; if not, trust the text.
-    return p.text().length() == text.length() ? p : Parser.parse(text);
+    return p.green().width() == text.length() ? p : Parser.parse(text);
   }
 }
