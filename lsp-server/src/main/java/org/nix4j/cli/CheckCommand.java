@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nix4j.server.ide.Checker;
 import org.nix4j.server.analysis.IdeDiagnostic;
+import org.nix4j.server.ide.Checker;
 import org.nix4j.syntax.LineIndex;
 import org.nix4j.syntax.SourceFile;
 

@@ -1,21 +1,38 @@
 package org.nix4j.server;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.lsp4j.SymbolInformation;
-import org.eclipse.lsp4j.WorkspaceSymbol;
-import org.eclipse.lsp4j.WorkspaceSymbolParams;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.nix4j.server.ide.WorkspaceSymbols;
+import java.util.stream.Stream;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.WorkspaceService;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.ide.Evaluate;
+import org.nix4j.server.ide.WorkspaceSymbols;
 import org.nix4j.syntax.TextRange;
 
 /** {@code workspace/*}: settings, watched files, commands and workspace symbols. */
@@ -45,8 +62,8 @@ final class NixWorkspaceService implements WorkspaceService {
   }
 
   /** The {@code .nix} files of the workspace folders, and every open document, for workspace symbols. */
-  private List<FileAnalysis> workspaceFiles(org.eclipse.lsp4j.jsonrpc.CancelChecker cancel) {
-    java.util.LinkedHashMap<String, FileAnalysis> files = new java.util.LinkedHashMap<>();
+  private List<FileAnalysis> workspaceFiles(CancelChecker cancel) {
+    LinkedHashMap<String, FileAnalysis> files = new LinkedHashMap<>();
     for (String uri : ctx.documents.openUris()) {
       FileAnalysis f = ctx.documents.snapshot(uri);
       if (f != null) {
@@ -54,10 +71,10 @@ final class NixWorkspaceService implements WorkspaceService {
       }
     }
     int budget = MAX_WORKSPACE_FILES;
-    for (java.nio.file.Path folder : ctx.workspaceFolders()) {
-      try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder, 16)) {
-        for (java.util.Iterator<java.nio.file.Path> it = walk.iterator(); it.hasNext() && budget > 0; ) {
-          java.nio.file.Path p = it.next();
+    for (Path folder : ctx.workspaceFolders()) {
+      try (Stream<Path> walk = Files.walk(folder, 16)) {
+        for (Iterator<Path> it = walk.iterator(); it.hasNext() && budget > 0; ) {
+          Path p = it.next();
           cancel.checkCanceled();
           if (!p.toString().endsWith(".nix") || hidden(folder, p)) {
             continue;
@@ -71,7 +88,7 @@ final class NixWorkspaceService implements WorkspaceService {
             }
           }
         }
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         // a folder that cannot be read has no symbols
       }
     }
@@ -81,8 +98,8 @@ final class NixWorkspaceService implements WorkspaceService {
   /** Files searched for workspace symbols, at most. */
   static final int MAX_WORKSPACE_FILES = 3000;
 
-  private static boolean hidden(java.nio.file.Path folder, java.nio.file.Path p) {
-    for (java.nio.file.Path part : folder.relativize(p)) {
+  private static boolean hidden(Path folder, Path p) {
+    for (Path part : folder.relativize(p)) {
       String n = part.toString();
       if (n.startsWith(".") || n.equals("node_modules") || n.equals("result")) {
         return true;
@@ -95,12 +112,12 @@ final class NixWorkspaceService implements WorkspaceService {
   public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
       WorkspaceSymbolParams params) {
     String query = params == null ? "" : params.getQuery();
-    return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(ctx.workers.requests, cancel -> {
+    return CompletableFutures.computeAsync(ctx.workers.requests, cancel -> {
       List<WorkspaceSymbol> out = new ArrayList<>();
       for (WorkspaceSymbols.Found f : WorkspaceSymbols.search(workspaceFiles(cancel), query, cancel::checkCanceled)) {
         String uri = f.file().path() != null ? ctx.documents.uriOf(f.file().path()) : f.file().source().name();
         WorkspaceSymbol ws = new WorkspaceSymbol(f.symbol().name, ToLsp.symbolKind(f.symbol().kind),
-            Either.forLeft(new org.eclipse.lsp4j.Location(uri, ctx.convert().range(f.file().lines(), f.symbol().selection))),
+            Either.forLeft(new Location(uri, ctx.convert().range(f.file().lines(), f.symbol().selection))),
             f.container());
         out.add(ws);
       }
@@ -131,29 +148,29 @@ final class NixWorkspaceService implements WorkspaceService {
     if (params == null || !Capabilities.EVALUATE_COMMAND.equals(params.getCommand())
         || params.getArguments() == null || params.getArguments().size() != 1
         || !(params.getArguments().get(0) instanceof JsonObject arg) || !arg.has("uri")) {
-      return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
-          new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-              org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+      return CompletableFuture.failedFuture(new ResponseErrorException(
+          new ResponseError(
+              ResponseErrorCode.InvalidParams,
               "nix4j.evaluate takes one argument { uri, range } or { uri, position }", null)));
     }
     String uri = arg.get("uri").getAsString();
     FileAnalysis file = textDocuments.file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(java.util.Map.of("error", "no such document: " + uri));
+      return CompletableFuture.completedFuture(Map.of("error", "no such document: " + uri));
     }
     Convert convert = ctx.convert();
-    com.google.gson.Gson gson = new com.google.gson.Gson();
+    Gson gson = new Gson();
     TextRange range;
     if (arg.has("range")) {
-      range = convert.range(file.lines(), gson.fromJson(arg.get("range"), org.eclipse.lsp4j.Range.class));
+      range = convert.range(file.lines(), gson.fromJson(arg.get("range"), Range.class));
     } else if (arg.has("position")) {
-      range = TextRange.empty(convert.offset(file.lines(), gson.fromJson(arg.get("position"), org.eclipse.lsp4j.Position.class)));
+      range = TextRange.empty(convert.offset(file.lines(), gson.fromJson(arg.get("position"), Position.class)));
     } else {
       range = TextRange.empty(0);
     }
     return Futures.map(ctx.eval.request(uri, file, NixTextDocumentService.REQUEST_EVAL_MS,
         doc -> Evaluate.run(file, range, doc)), r -> {
-          java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+          Map<String, Object> out = new LinkedHashMap<>();
           if (r.error() != null) {
             out.put("error", r.error());
           } else {

@@ -8,7 +8,6 @@ import org.nix4j.compiler.CompileOptions;
 import org.nix4j.compiler.CompileResult;
 import org.nix4j.compiler.Compiler;
 import org.nix4j.compiler.Diagnostic;
-import org.nix4j.syntax.SyntaxElement;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
 import org.nix4j.syntax.SyntaxToken;
@@ -64,7 +63,7 @@ public final class IncrementalDiagnostics {
     for (SyntaxNode a = root.coveringNode(TextRange.of(start, end)); a != null; a = a.parent()) {
       SyntaxNode p = a.parent();
       if (p != null && p.kind() == SyntaxKind.BINDING && Expr.isExpr(a.kind()) && a.kind() != SyntaxKind.ERROR
-          && a == valueOf(p) && a.offset() <= start && end <= a.endOffset()) {
+          && a == Trees.bindingValue(p) && a.offset() <= start && end <= a.endOffset()) {
         unit = a;
         break;
       }
@@ -115,19 +114,6 @@ public final class IncrementalDiagnostics {
 
   private static IdeDiagnostic moved(IdeDiagnostic d, TextRange r) {
     return new IdeDiagnostic(d.severity(), d.code(), d.message(), r, d.unnecessary(), d.deprecated(), d.related());
-  }
-
-  private static SyntaxNode valueOf(SyntaxNode binding) {
-    boolean assign = false;
-    for (int i = 0, n = binding.childCount(); i < n; i++) {
-      SyntaxElement e = binding.child(i);
-      if (e.kind() == SyntaxKind.ASSIGN) {
-        assign = true;
-      } else if (assign && e instanceof SyntaxNode s && Expr.isExpr(s.kind())) {
-        return s;
-      }
-    }
-    return null;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.nix4j.server.analysis.Codes;
 import org.nix4j.server.analysis.IdeDiagnostic;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.SourceFile;
 import org.nix4j.syntax.TextRange;
 import org.nix4j.syntax.ast.Expr;
@@ -182,7 +183,7 @@ public final class EvalDiagnostics {
     var tok = doc.file().parse().root().tokenAt(offset);
     for (var n = tok == null ? null : tok.parent(); n != null; n = n.parent()) {
       if (n.kind() == org.nix4j.syntax.SyntaxKind.BINDING) {
-        var value = ValueOracle.bindingExpr(n);
+        var value = Trees.bindingValue(n);
         return value != null ? value.range() : n.range();
       }
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -337,9 +336,5 @@ public final class EvalService implements AutoCloseable {
       b.cancel();
     }
     thread.interrupt();
-  }
-
-  static boolean isCancellation(Throwable t) {
-    return t instanceof CancellationException;
   }
 }

@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nix4j.server.analysis.FileAnalysis;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
-import org.nix4j.server.eval.ValueOracle;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.Bytes;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
 import org.nix4j.syntax.TextRange;
-import org.nix4j.syntax.ast.Expr;
 
 /**
  * Call hierarchy of functions bound by name in the file ({@code f = x: …;} in a {@code let} or
@@ -49,10 +48,10 @@ public final class CallHierarchy {
       return null;
     }
     SyntaxNode site = d.sites().get(0);
-    if (site.kind() != SyntaxKind.BINDING || ValueOracle.attrs(site).size() != 1) {
+    if (site.kind() != SyntaxKind.BINDING || Trees.bindingAttrs(site).size() != 1) {
       return null;
     }
-    SyntaxNode v = ValueOracle.bindingExpr(site);
+    SyntaxNode v = Trees.bindingValue(site);
     while (v != null && v.kind() == SyntaxKind.PAREN) {
       v = v.firstChildNode();
     }
@@ -116,12 +115,7 @@ public final class CallHierarchy {
     if (ref.kind() != SyntaxKind.IDENT_EXPR || p == null || p.kind() != SyntaxKind.APPLY) {
       return false;
     }
-    for (SyntaxNode c : p.childNodes()) {
-      if (Expr.isExpr(c.kind())) {
-        return c == ref;
-      }
-    }
-    return false;
+    return Trees.firstExpr(p) == ref;
   }
 
   /** The named function whose body holds {@code node}, or null at the top level. */
@@ -129,7 +123,7 @@ public final class CallHierarchy {
     for (SyntaxNode n = node.parent(); n != null; n = n.parent()) {
       if (n.kind() == SyntaxKind.BINDING && n.parent() != null) {
         Map<String, Definition> scope = file.names().namesOf(n.parent());
-        List<SyntaxNode> attrs = ValueOracle.attrs(n);
+        List<SyntaxNode> attrs = Trees.bindingAttrs(n);
         String name = attrs.size() == 1 ? NameResolution.staticAttrName(attrs.get(0)) : null;
         Definition d = name == null ? null : scope.get(name);
         if (d != null && isFunction(d)) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.NameResolution;
-import org.nix4j.server.eval.ValueOracle;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.Bytes;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -76,7 +76,7 @@ public final class DocumentSymbols {
           Symbol s = bindingSymbol(c, n, it.depth);
           add(roots, it.parent, s);
           perDepth[it.depth]++;
-          SyntaxNode value = ValueOracle.bindingExpr(c);
+          SyntaxNode value = Trees.bindingValue(c);
           if (value != null) {
             stack.push(new Item(value, s, it.depth + 1));
           }
@@ -137,7 +137,7 @@ public final class DocumentSymbols {
   private static Symbol bindingSymbol(SyntaxNode binding, SyntaxNode owner, int depth) {
     SyntaxNode path = binding.firstChild(SyntaxKind.ATTRPATH);
     String name = path == null ? "?" : Bytes.toUnicode(path.text().strip());
-    SyntaxNode value = ValueOracle.bindingExpr(binding);
+    SyntaxNode value = Trees.bindingValue(binding);
     while (value != null && value.kind() == SyntaxKind.PAREN) {
       value = value.firstChildNode();
     }

@@ -1,8 +1,8 @@
 package org.nix4j.server.ide;
 
 import org.nix4j.server.analysis.FileAnalysis;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
+import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueFormatter;
 import org.nix4j.server.eval.ValueOracle;

@@ -3,11 +3,11 @@ package org.nix4j.server.ide;
 import java.util.ArrayList;
 import java.util.List;
 import org.nix4j.server.analysis.FileAnalysis;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueFormatter;
-import org.nix4j.server.eval.ValueOracle;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
 import org.nix4j.syntax.TextRange;
@@ -41,7 +41,7 @@ public final class InlayHints {
         continue;
       }
       SyntaxNode site = d.sites().get(0);
-      SyntaxNode value = site.kind() == SyntaxKind.BINDING ? ValueOracle.bindingExpr(site) : null;
+      SyntaxNode value = site.kind() == SyntaxKind.BINDING ? Trees.bindingValue(site) : null;
       if (value == null || value.kind() == SyntaxKind.LITERAL || value.kind() == SyntaxKind.LAMBDA
           || (value.kind() == SyntaxKind.STRING && value.firstChild(SyntaxKind.INTERPOL) == null)) {
         continue;

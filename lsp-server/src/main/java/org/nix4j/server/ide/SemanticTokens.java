@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.NameResolution;
-import org.nix4j.server.eval.ValueOracle;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.SyntaxElement;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -135,8 +135,8 @@ public final class SemanticTokens {
       }
       default -> {
         SyntaxNode site = d.sites().get(0);
-        if (site.kind() == SyntaxKind.BINDING && ValueOracle.attrs(site).size() == 1) {
-          SyntaxNode v = ValueOracle.bindingExpr(site);
+        if (site.kind() == SyntaxKind.BINDING && Trees.bindingAttrs(site).size() == 1) {
+          SyntaxNode v = Trees.bindingValue(site);
           while (v != null && v.kind() == SyntaxKind.PAREN) {
             v = v.firstChildNode();
           }

@@ -2,6 +2,7 @@ package org.nix4j.server.ide.assists;
 
 import java.util.List;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -14,11 +15,11 @@ final class BindingToInherit implements Assist {
   @Override
   public void collect(Context ctx, List<CodeActions.Action> out) {
     SyntaxNode b = ctx.around(SyntaxKind.BINDING);
-    if (b == null || b.parent() == null || Syntax.attrs(b).size() != 1) {
+    if (b == null || b.parent() == null || Trees.bindingAttrs(b).size() != 1) {
       return;
     }
-    String name = NameResolution.staticAttrName(Syntax.attrs(b).get(0));
-    SyntaxNode v = Syntax.value(b);
+    String name = NameResolution.staticAttrName(Trees.bindingAttrs(b).get(0));
+    SyntaxNode v = Trees.bindingValue(b);
     if (name == null || v == null || !Syntax.identifier(name)) {
       return;
     }
@@ -28,7 +29,7 @@ final class BindingToInherit implements Assist {
     }
     if (v.kind() == SyntaxKind.SELECT && v.firstToken(SyntaxKind.OR_KW) == null) {
       SyntaxNode path = v.firstChild(SyntaxKind.ATTRPATH);
-      SyntaxNode base = Syntax.firstExpr(v);
+      SyntaxNode base = Trees.firstExpr(v);
       if (path == null || base == null) {
         return;
       }

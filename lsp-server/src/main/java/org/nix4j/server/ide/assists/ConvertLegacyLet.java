@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nix4j.server.analysis.IdeDiagnostic;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.server.ide.Cursor;
 import org.nix4j.syntax.SyntaxKind;
@@ -26,11 +27,11 @@ final class ConvertLegacyLet implements Assist {
       }
       NameResolution.Definition body = ctx.file.names().namesOf(let).get("body");
       if (body == null || body.sites().size() != 1 || !ctx.file.names().uses(body).isEmpty()
-          || body.sites().get(0).kind() != SyntaxKind.BINDING || Syntax.attrs(body.sites().get(0)).size() != 1) {
+          || body.sites().get(0).kind() != SyntaxKind.BINDING || Trees.bindingAttrs(body.sites().get(0)).size() != 1) {
         continue;
       }
       SyntaxNode bodyBinding = body.sites().get(0);
-      SyntaxNode value = Syntax.value(bodyBinding);
+      SyntaxNode value = Trees.bindingValue(bodyBinding);
       if (value == null) {
         continue;
       }

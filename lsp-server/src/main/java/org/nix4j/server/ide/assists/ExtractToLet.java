@@ -3,6 +3,7 @@ package org.nix4j.server.ide.assists;
 import java.util.List;
 import java.util.Map;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.server.ide.SourceEdit;
 import org.nix4j.syntax.SyntaxKind;
@@ -78,12 +79,7 @@ final class ExtractToLet implements Assist {
 
   /** Whether every free name of the expression means the same at {@code let}'s bindings. */
   private static boolean visibleAt(NameResolution names, Map<String, NameResolution.Target> free, SyntaxNode let) {
-    SyntaxNode probe = null;
-    for (SyntaxNode c : let.childNodes()) {
-      if (Expr.isExpr(c.kind())) {
-        probe = c;
-      }
-    }
+    SyntaxNode probe = Trees.lastExpr(let);
     if (probe == null) {
       return false;
     }

@@ -1,6 +1,7 @@
 package org.nix4j.server.ide.assists;
 
 import java.util.List;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -17,8 +18,8 @@ final class FlattenAttrs implements Assist {
     if (b == null || b.parent() == null) {
       return;
     }
-    SyntaxNode v = Syntax.value(b);
-    List<SyntaxNode> attrs = Syntax.attrs(b);
+    SyntaxNode v = Trees.bindingValue(b);
+    List<SyntaxNode> attrs = Trees.bindingAttrs(b);
     if (v == null || v.kind() != SyntaxKind.ATTR_SET || attrs.isEmpty()
         || v.firstToken(SyntaxKind.REC_KW) != null) {
       return;
@@ -34,7 +35,7 @@ final class FlattenAttrs implements Assist {
       if (inner.kind() != SyntaxKind.BINDING) {
         continue;
       }
-      SyntaxNode iv = Syntax.value(inner);
+      SyntaxNode iv = Trees.bindingValue(inner);
       SyntaxNode path = inner.firstChild(SyntaxKind.ATTRPATH);
       if (iv == null || path == null) {
         return;

@@ -2,6 +2,7 @@ package org.nix4j.server.ide.assists;
 
 import java.util.List;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -19,7 +20,7 @@ final class InheritToBinding implements Assist {
       return;
     }
     SyntaxNode from = inherit.firstChild(SyntaxKind.INHERIT_FROM);
-    SyntaxNode source = from == null ? null : Syntax.firstExpr(from);
+    SyntaxNode source = from == null ? null : Trees.firstExpr(from);
     if (from == null && Syntax.recursive(inherit.parent())) {
       return;
     }
@@ -28,7 +29,7 @@ final class InheritToBinding implements Assist {
     }
     StringBuilder sb = new StringBuilder();
     String src = source == null ? null : Syntax.atomic(source) ? ctx.text(source) : "(" + ctx.text(source) + ")";
-    for (SyntaxNode a : Syntax.inheritNames(inherit)) {
+    for (SyntaxNode a : Trees.inheritNames(inherit)) {
       String name = NameResolution.staticAttrName(a);
       if (name == null) {
         return;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.server.ide.SourceEdit;
 import org.nix4j.server.ide.Subject;
@@ -28,10 +29,10 @@ final class InlineBinding implements Assist {
       return;
     }
     SyntaxNode binding = d.sites().get(0);
-    if (binding.kind() != SyntaxKind.BINDING || Syntax.attrs(binding).size() != 1) {
+    if (binding.kind() != SyntaxKind.BINDING || Trees.bindingAttrs(binding).size() != 1) {
       return;
     }
-    SyntaxNode value = Syntax.value(binding);
+    SyntaxNode value = Trees.bindingValue(binding);
     if (value == null) {
       return;
     }
@@ -64,12 +65,7 @@ final class InlineBinding implements Assist {
       }
     }
     if (bindings == 1 && let.kind() == SyntaxKind.LET_IN) {
-      SyntaxNode body = null;
-      for (SyntaxNode c : let.childNodes()) {
-        if (org.nix4j.syntax.ast.Expr.isExpr(c.kind())) {
-          body = c;
-        }
-      }
+      SyntaxNode body = Trees.lastExpr(let);
       if (body == null) {
         return;
       }

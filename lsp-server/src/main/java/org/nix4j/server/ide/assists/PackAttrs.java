@@ -1,6 +1,7 @@
 package org.nix4j.server.ide.assists;
 
 import java.util.List;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -14,8 +15,8 @@ final class PackAttrs implements Assist {
     if (b == null) {
       return;
     }
-    List<SyntaxNode> attrs = Syntax.attrs(b);
-    SyntaxNode v = Syntax.value(b);
+    List<SyntaxNode> attrs = Trees.bindingAttrs(b);
+    SyntaxNode v = Trees.bindingValue(b);
     if (attrs.size() < 2 || v == null) {
       return;
     }

@@ -1,6 +1,7 @@
 package org.nix4j.server.ide.assists;
 
 import java.util.List;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -16,7 +17,7 @@ final class RemoveParens implements Assist {
       return;
     }
     SyntaxNode paren = t.parent();
-    SyntaxNode inner = Syntax.firstExpr(paren);
+    SyntaxNode inner = Trees.firstExpr(paren);
     if (inner == null || !Syntax.atomic(inner) || paren.lastToken().kind() != SyntaxKind.R_PAREN) {
       return;
     }

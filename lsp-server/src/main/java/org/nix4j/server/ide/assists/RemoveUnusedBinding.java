@@ -2,6 +2,7 @@ package org.nix4j.server.ide.assists;
 
 import java.util.List;
 import org.nix4j.server.analysis.IdeDiagnostic;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.server.ide.Cursor;
 import org.nix4j.server.ide.SourceEdit;
@@ -28,7 +29,7 @@ final class RemoveUnusedBinding implements Assist {
       String name = ctx.text(d.range());
       String title = "Remove the unused binding `" + name + "`";
       SyntaxNode let = site.parent();
-      if (inherit != null && Syntax.inheritNames(inherit).size() > 1) {
+      if (inherit != null && Trees.inheritNames(inherit).size() > 1) {
         SyntaxNode attr = t.parent().kind() == SyntaxKind.INHERIT ? null : Cursor.ancestor(t.parent(), SyntaxKind.ATTR_IDENT);
         if (attr == null) {
           continue;
@@ -42,12 +43,7 @@ final class RemoveUnusedBinding implements Assist {
         continue;
       }
       if (let.kind() == SyntaxKind.LET_IN && bindingCount(let) == 1) {
-        SyntaxNode body = null;
-        for (SyntaxNode c : let.childNodes()) {
-          if (org.nix4j.syntax.ast.Expr.isExpr(c.kind())) {
-            body = c;
-          }
-        }
+        SyntaxNode body = Trees.lastExpr(let);
         if (body != null) {
           out.add(new CodeActions.Action(title, QUICKFIX,
               List.of(new SourceEdit(let.range(), ctx.text(body))), true));

@@ -1,37 +1,15 @@
 package org.nix4j.server.ide.assists;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nix4j.server.analysis.NameResolution;
-import org.nix4j.server.eval.ValueOracle;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
 import org.nix4j.syntax.SyntaxToken;
 import org.nix4j.syntax.TextRange;
-import org.nix4j.syntax.ast.Expr;
 
 /** Small questions about syntax that several assists ask. */
 final class Syntax {
   private Syntax() {}
-
-  static List<SyntaxNode> attrs(SyntaxNode binding) {
-    return ValueOracle.attrs(binding);
-  }
-
-  static SyntaxNode value(SyntaxNode binding) {
-    return ValueOracle.bindingExpr(binding);
-  }
-
-  /** The names of an {@code inherit} (without its source). */
-  static List<SyntaxNode> inheritNames(SyntaxNode inherit) {
-    List<SyntaxNode> out = new ArrayList<>();
-    for (SyntaxNode a : inherit.childNodes()) {
-      if (a.kind() != SyntaxKind.INHERIT_FROM) {
-        out.add(a);
-      }
-    }
-    return out;
-  }
 
   /** Whether the bindings of {@code owner} form a scope (a let, a rec set, a legacy let). */
   static boolean recursive(SyntaxNode owner) {
@@ -62,16 +40,6 @@ final class Syntax {
       case ROOT, PAREN, INTERPOL, BINDING, LET_IN, LAMBDA, WITH, ASSERT, IF_ELSE, INHERIT_FROM, PAT_ENTRY -> true;
       default -> false;
     };
-  }
-
-  /** The first expression child of {@code n}, or null. */
-  static SyntaxNode firstExpr(SyntaxNode n) {
-    for (SyntaxNode c : n.childNodes()) {
-      if (Expr.isExpr(c.kind())) {
-        return c;
-      }
-    }
-    return null;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -23,14 +24,9 @@ final class WithToInherit implements Assist {
     if (semi == null || ctx.range.start() > semi.endOffset()) {
       return;
     }
-    SyntaxNode ns = Syntax.firstExpr(with);
-    SyntaxNode body = null;
-    for (SyntaxNode c : with.childNodes()) {
-      if (c.offset() > semi.offset() && org.nix4j.syntax.ast.Expr.isExpr(c.kind())) {
-        body = c;
-      }
-    }
-    if (ns == null || body == null) {
+    SyntaxNode ns = Trees.firstExpr(with);
+    SyntaxNode body = Trees.lastExpr(with);
+    if (ns == null || body == null || body == ns) {
       return;
     }
     Set<String> names = new LinkedHashSet<>();
