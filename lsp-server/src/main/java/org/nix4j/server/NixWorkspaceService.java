@@ -134,7 +134,7 @@ final class NixWorkspaceService implements WorkspaceService {
       var p = Documents.pathOf(change.getUri());
       if (p != null) {
         ctx.documents.forget(p);
-        ctx.eval.invalidate(p);
+        ctx.eval.invalidate(p, ctx::reevaluateOpenDocuments);
       }
     }
   }

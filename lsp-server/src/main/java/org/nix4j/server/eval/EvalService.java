@@ -60,6 +60,7 @@ public final class EvalService implements AutoCloseable {
   private volatile Config config;
   private volatile boolean closed;
   private volatile boolean working;
+  private volatile long generation;
   /** The background run in progress, or null (eval thread writes; others read to preempt). */
   private volatile Background running;
   // Evaluation-thread state.
@@ -95,14 +96,29 @@ public final class EvalService implements AutoCloseable {
 
   /** A file changed: if the evaluator read it, its values are stale and are dropped. */
   public void invalidate(Path changed) {
+    invalidate(changed, () -> { });
+  }
+
+  /** As {@link #invalidate(Path)}; {@code whenDropped} runs (on the evaluation thread) if they were. */
+  public void invalidate(Path changed, Runnable whenDropped) {
     submit(new Job(INTERACTIVE, seq.incrementAndGet()) {
       @Override
       void run() {
         if (world != null && world.hasRead(changed)) {
           world = null;
+          generation++;
+          whenDropped.run();
         }
       }
     });
+  }
+
+  /**
+   * How many times the values computed so far were dropped because a file they were computed
+   * from changed: a document evaluated in an older generation may have stale diagnostics.
+   */
+  public long generation() {
+    return generation;
   }
 
   private EvalWorld world() {
