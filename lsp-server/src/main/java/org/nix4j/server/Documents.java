@@ -55,7 +55,17 @@ public final class Documents {
 
   private final Map<String, Open> open = new ConcurrentHashMap<>();
   private final Map<Path, String> openByPath = new ConcurrentHashMap<>();
-  private final Map<Path, OnDisk> disk = new ConcurrentHashMap<>();
+  /** Files read from disk, the most recently used first out last; at most {@link #MAX_DISK_FILES}. */
+  private final Map<Path, OnDisk> disk = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, OnDisk> eldest) {
+          return size() > MAX_DISK_FILES;
+        }
+      });
+
+  /** How many files read from disk are kept parsed. */
+  static final int MAX_DISK_FILES = 256;
 
   /** The file a {@code file:} URI names, or null for any other URI (or a malformed one). */
   public static Path pathOf(String uri) {

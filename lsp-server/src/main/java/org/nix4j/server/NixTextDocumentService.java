@@ -200,7 +200,7 @@ final class NixTextDocumentService implements TextDocumentService {
     }
     String uri = params.getTextDocument().getUri();
     ctx.documents.close(uri);
-    ctx.eval.forget(uri);
+    ctx.closed(uri);
     sentTokens.remove(uri);
     ctx.diagnostics.clear(uri);
   }

@@ -61,13 +61,46 @@ final class NixWorkspaceService implements WorkspaceService {
     }
   }
 
-  /** The {@code .nix} files of the workspace folders, and every open document, for workspace symbols. */
-  private List<FileAnalysis> workspaceFiles(CancelChecker cancel) {
-    LinkedHashMap<String, FileAnalysis> files = new LinkedHashMap<>();
+  /** The symbols of one file, converted, and what identifies the version they are of. */
+  private record FileSymbols(Object version, List<WorkspaceSymbol> symbols) {}
+
+  /** Symbols of files, by path (or URI for documents without one); at most {@link #MAX_WORKSPACE_FILES}. */
+  private final Map<String, FileSymbols> symbolCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Files searched for workspace symbols, at most. */
+  static final int MAX_WORKSPACE_FILES = 3000;
+
+  /** The symbols of a file, from the cache when its version is the same. */
+  private List<WorkspaceSymbol> symbolsOf(String uri, Object version, java.util.function.Supplier<FileAnalysis> read) {
+    FileSymbols cached = symbolCache.get(uri);
+    if (cached != null && cached.version().equals(version)) {
+      return cached.symbols();
+    }
+    FileAnalysis f = read.get();
+    if (f == null) {
+      return List.of();
+    }
+    List<WorkspaceSymbol> out = new ArrayList<>();
+    for (WorkspaceSymbols.Found found : WorkspaceSymbols.of(f)) {
+      out.add(new WorkspaceSymbol(found.symbol().name, ToLsp.symbolKind(found.symbol().kind),
+          Either.forLeft(new Location(uri, ctx.convert().range(f.lines(), found.symbol().selection))),
+          found.container()));
+    }
+    if (symbolCache.size() < MAX_WORKSPACE_FILES || symbolCache.containsKey(uri)) {
+      symbolCache.put(uri, new FileSymbols(version, out));
+    }
+    return out;
+  }
+
+  /** The symbols of every open document and every {@code .nix} file of the workspace folders. */
+  private List<List<WorkspaceSymbol>> workspaceSymbols(CancelChecker cancel) {
+    List<List<WorkspaceSymbol>> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (String uri : ctx.documents.openUris()) {
       FileAnalysis f = ctx.documents.snapshot(uri);
       if (f != null) {
-        files.put(uri, f);
+        seen.add(uri);
+        out.add(symbolsOf(uri, f, () -> f));
       }
     }
     int budget = MAX_WORKSPACE_FILES;
@@ -76,27 +109,37 @@ final class NixWorkspaceService implements WorkspaceService {
         for (Iterator<Path> it = walk.iterator(); it.hasNext() && budget > 0; ) {
           Path p = it.next();
           cancel.checkCanceled();
-          if (!p.toString().endsWith(".nix") || hidden(folder, p)) {
+          if (!p.toString().endsWith(".nix") || hidden(folder, p) || !Files.isRegularFile(p)) {
             continue;
           }
           String uri = ctx.documents.uriOf(p);
-          if (!files.containsKey(uri)) {
-            FileAnalysis f = ctx.documents.file(p);
-            if (f != null) {
-              files.put(uri, f);
-              budget--;
+          if (seen.add(uri)) {
+            budget--;
+            Object version;
+            try {
+              var attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+              version = attrs.lastModifiedTime().toMillis() + ":" + attrs.size();
+            } catch (IOException e) {
+              continue;
             }
+            out.add(symbolsOf(uri, version, () -> readFile(p)));
           }
         }
       } catch (IOException | UncheckedIOException e) {
         // a folder that cannot be read has no symbols
       }
     }
-    return new ArrayList<>(files.values());
+    return out;
   }
 
-  /** Files searched for workspace symbols, at most. */
-  static final int MAX_WORKSPACE_FILES = 3000;
+  /** A file from disk, parsed for its symbols only (not kept with the documents). */
+  private static FileAnalysis readFile(Path p) {
+    try {
+      return FileAnalysis.of(org.nix4j.syntax.SourceFile.ofFile(p, Files.readAllBytes(p)), 0);
+    } catch (IOException | SecurityException e) {
+      return null;
+    }
+  }
 
   private static boolean hidden(Path folder, Path p) {
     for (Path part : folder.relativize(p)) {
@@ -113,15 +156,21 @@ final class NixWorkspaceService implements WorkspaceService {
       WorkspaceSymbolParams params) {
     String query = params == null ? "" : params.getQuery();
     return CompletableFutures.computeAsync(ctx.workers.requests, cancel -> {
-      List<WorkspaceSymbol> out = new ArrayList<>();
-      for (WorkspaceSymbols.Found f : WorkspaceSymbols.search(workspaceFiles(cancel), query, cancel::checkCanceled)) {
-        String uri = f.file().path() != null ? ctx.documents.uriOf(f.file().path()) : f.file().source().name();
-        WorkspaceSymbol ws = new WorkspaceSymbol(f.symbol().name, ToLsp.symbolKind(f.symbol().kind),
-            Either.forLeft(new Location(uri, ctx.convert().range(f.file().lines(), f.symbol().selection))),
-            f.container());
-        out.add(ws);
+      List<WorkspaceSymbol> best = new ArrayList<>();
+      List<WorkspaceSymbol> rest = new ArrayList<>();
+      for (List<WorkspaceSymbol> file : workspaceSymbols(cancel)) {
+        for (WorkspaceSymbol w : file) {
+          int m = WorkspaceSymbols.match(query, w.getName());
+          if (m == 2 && best.size() < WorkspaceSymbols.MAX_RESULTS) {
+            best.add(w);
+          } else if (m == 1 && rest.size() < WorkspaceSymbols.MAX_RESULTS) {
+            rest.add(w);
+          }
+        }
       }
-      return Either.forRight(out);
+      best.addAll(rest);
+      return Either.forRight(best.size() > WorkspaceSymbols.MAX_RESULTS
+          ? new ArrayList<>(best.subList(0, WorkspaceSymbols.MAX_RESULTS)) : best);
     });
   }
 

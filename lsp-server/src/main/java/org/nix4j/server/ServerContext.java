@@ -138,6 +138,12 @@ final class ServerContext {
     }
   }
 
+  /** Forgets what concerns a document the editor closed. */
+  void closed(String uri) {
+    evaluatedIn.remove(uri);
+    eval.forget(uri);
+  }
+
   /** Evaluates again every open document (a file on disk they may read changed). */
   void reevaluateOpenDocuments() {
     onAnalysisThread(() -> {

@@ -203,6 +203,15 @@ public final class EvalService implements AutoCloseable {
     if (old != null) {
       old.cancel();
     }
+    submit(new Job(INTERACTIVE, seq.incrementAndGet()) {
+      @Override
+      void run() {
+        FileAnalysis last = current.remove(uri);
+        if (last != null && world != null) {
+          world.forget(last.source());
+        }
+      }
+    });
   }
 
   /** The background evaluation of one document version, run in slices. */

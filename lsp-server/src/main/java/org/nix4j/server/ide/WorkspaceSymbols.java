@@ -7,57 +7,49 @@ import java.util.Locale;
 import org.nix4j.server.analysis.FileAnalysis;
 
 /**
- * Workspace symbols: the symbols of every file given (the open documents and the {@code .nix}
- * files of the workspace folders) whose name contains the query's characters in order, case
- * ignored; names that start with the query or contain it first.
+ * Workspace symbols: every symbol of a file (nested ones with the name of their container),
+ * and how well a name matches a query: its characters contain the query (best), or the query's
+ * characters in order (next), case ignored.
  */
 public final class WorkspaceSymbols {
-  /** A symbol found, with the file it is in. */
-  public record Found(FileAnalysis file, DocumentSymbols.Symbol symbol, String container) {}
+  /** A symbol and the name of the symbol it is in (or null). */
+  public record Found(DocumentSymbols.Symbol symbol, String container) {}
 
   /** The most symbols an answer has. */
   public static final int MAX_RESULTS = 500;
 
   private WorkspaceSymbols() {}
 
-  public static List<Found> search(List<FileAnalysis> files, String query, Runnable checkCancelled) {
-    String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
-    List<Found> best = new ArrayList<>();
-    List<Found> rest = new ArrayList<>();
-    for (FileAnalysis f : files) {
-      checkCancelled.run();
-      record Item(DocumentSymbols.Symbol s, String container) {}
-      ArrayDeque<Item> todo = new ArrayDeque<>();
-      for (DocumentSymbols.Symbol s : DocumentSymbols.of(f)) {
-        todo.add(new Item(s, null));
-      }
-      while (!todo.isEmpty()) {
-        Item it = todo.poll();
-        String name = it.s.name.toLowerCase(Locale.ROOT);
-        if (name.contains(q)) {
-          best.add(new Found(f, it.s, it.container));
-        } else if (subsequence(q, name)) {
-          rest.add(new Found(f, it.s, it.container));
-        }
-        for (DocumentSymbols.Symbol c : it.s.children) {
-          todo.add(new Item(c, it.s.name));
-        }
-      }
-      if (best.size() >= MAX_RESULTS) {
-        break;
+  /** The symbols of a file, outer ones first. */
+  public static List<Found> of(FileAnalysis file) {
+    List<Found> out = new ArrayList<>();
+    ArrayDeque<Found> todo = new ArrayDeque<>();
+    for (DocumentSymbols.Symbol s : DocumentSymbols.of(file)) {
+      todo.add(new Found(s, null));
+    }
+    while (!todo.isEmpty()) {
+      Found f = todo.poll();
+      out.add(f);
+      for (DocumentSymbols.Symbol c : f.symbol().children) {
+        todo.add(new Found(c, f.symbol().name));
       }
     }
-    best.addAll(rest);
-    return best.size() > MAX_RESULTS ? best.subList(0, MAX_RESULTS) : best;
+    return out;
   }
 
-  private static boolean subsequence(String q, String s) {
+  /** 2 when {@code name} contains {@code query}, 1 when it has its characters in order, else 0. */
+  public static int match(String query, String name) {
+    String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.contains(q)) {
+      return 2;
+    }
     int i = 0;
-    for (int j = 0; j < s.length() && i < q.length(); j++) {
-      if (s.charAt(j) == q.charAt(i)) {
+    for (int j = 0; j < n.length() && i < q.length(); j++) {
+      if (n.charAt(j) == q.charAt(i)) {
         i++;
       }
     }
-    return i == q.length();
+    return i == q.length() ? 1 : 0;
   }
 }
