@@ -195,6 +195,25 @@ public final class LspBench {
       }
     }
 
+    // Whole-file requests on the large file: symbols and semantic tokens.
+    List<Long> symbols = new ArrayList<>();
+    List<Long> tokens = new ArrayList<>();
+    int symbolCount = 0;
+    for (int i = 0; i < 30; i++) {
+      long s = System.nanoTime();
+      var syms = server.getTextDocumentService().documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(
+          new TextDocumentIdentifier(bigUri))).get(30, TimeUnit.SECONDS);
+      long m = System.nanoTime();
+      server.getTextDocumentService().semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(
+          new TextDocumentIdentifier(bigUri))).get(30, TimeUnit.SECONDS);
+      long e = System.nanoTime();
+      symbolCount = count(syms);
+      if (i >= 10) {
+        symbols.add((m - s) / 1_000);
+        tokens.add((e - m) / 1_000);
+      }
+    }
+
     // The small files: open them all; hover and complete after a dot in one.
     for (Path f : small) {
       server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
@@ -220,6 +239,9 @@ public final class LspBench {
         completions.add((e - m) / 1_000);
       }
     }
+    long busyRssKb = rss(p.pid());
+    // Resident memory once the server has been idle a while (the collector gives memory back).
+    Thread.sleep(8000);
     long rssKb = rss(p.pid());
     server.shutdown().get(30, TimeUnit.SECONDS);
     server.exit();
@@ -234,9 +256,30 @@ public final class LspBench {
     row("hover, warm, in the 20,000-line file", "p95 ≤ 50 ms", hovers);
     row("hover, warm, small file (value from <nixpkgs>)", "p95 ≤ 50 ms", smallHovers);
     row("completion after `pkgs.` (the package set)", "p95 ≤ 50 ms", completions);
+    row("document symbols of the 20,000-line file (" + symbolCount + " symbols)", "—", symbols);
+    row("semantic tokens of the 20,000-line file", "—", tokens);
     System.out.println("| start to the answer of initialize | < 1 s | " + initMs + " ms | | |");
-    System.out.println("| resident memory, the large file and 50 small ones open | < 400 MB | " + (rssKb / 1024)
-        + " MB | | |");
+    System.out.println("| resident memory, the large file and 50 small ones open, 8 s idle | < 400 MB | "
+        + (rssKb / 1024) + " MB | | |");
+    System.out.println("| resident memory, the same, right after the requests | | " + (busyRssKb / 1024) + " MB | | |");
+  }
+
+  /** The number of symbols in a document symbol answer, nested ones included. */
+  private static int count(List<org.eclipse.lsp4j.jsonrpc.messages.Either<org.eclipse.lsp4j.SymbolInformation,
+      org.eclipse.lsp4j.DocumentSymbol>> syms) {
+    int n = 0;
+    java.util.ArrayDeque<org.eclipse.lsp4j.DocumentSymbol> todo = new java.util.ArrayDeque<>();
+    for (var e : syms) {
+      todo.add(e.getRight());
+    }
+    while (!todo.isEmpty()) {
+      var d = todo.poll();
+      n++;
+      if (d.getChildren() != null) {
+        todo.addAll(d.getChildren());
+      }
+    }
+    return n;
   }
 
   private static int lastLine;
