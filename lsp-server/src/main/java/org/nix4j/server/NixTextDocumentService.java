@@ -354,38 +354,30 @@ final class NixTextDocumentService implements TextDocumentService {
   @Override
   public CompletableFuture<List<CallHierarchyIncomingCall>> callHierarchyIncomingCalls(
       CallHierarchyIncomingCallsParams params) {
-    String uri = params.getItem().getUri();
-    FileAnalysis file = file(uri);
-    if (file == null) {
-      return done(List.of());
-    }
-    return async(cancel -> {
-      NameResolution.Definition d = callee(params.getItem(), file);
-      List<CallHierarchyIncomingCall> out = new ArrayList<>();
-      if (d != null) {
-        for (CallHierarchy.Call c : CallHierarchy.incoming(file, d)) {
-          out.add(new CallHierarchyIncomingCall(ToLsp.callItem(ctx.convert(), file, uri, c.other()),
-              c.ranges().stream().map(r -> range(file, r)).toList()));
-        }
-      }
-      return out;
-    });
+    return calls(params.getItem(), CallHierarchy::incoming, CallHierarchyIncomingCall::new);
   }
 
   @Override
   public CompletableFuture<List<CallHierarchyOutgoingCall>> callHierarchyOutgoingCalls(
       CallHierarchyOutgoingCallsParams params) {
-    String uri = params.getItem().getUri();
+    return calls(params.getItem(), CallHierarchy::outgoing, CallHierarchyOutgoingCall::new);
+  }
+
+  /** The calls into or out of the function of {@code item}, each made into a protocol answer. */
+  private <T> CompletableFuture<List<T>> calls(CallHierarchyItem item,
+      java.util.function.BiFunction<FileAnalysis, NameResolution.Definition, List<CallHierarchy.Call>> find,
+      java.util.function.BiFunction<CallHierarchyItem, List<Range>, T> make) {
+    String uri = item.getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
       return done(List.of());
     }
     return async(cancel -> {
-      NameResolution.Definition d = callee(params.getItem(), file);
-      List<CallHierarchyOutgoingCall> out = new ArrayList<>();
+      NameResolution.Definition d = callee(item, file);
+      List<T> out = new ArrayList<>();
       if (d != null) {
-        for (CallHierarchy.Call c : CallHierarchy.outgoing(file, d)) {
-          out.add(new CallHierarchyOutgoingCall(ToLsp.callItem(ctx.convert(), file, uri, c.other()),
+        for (CallHierarchy.Call c : find.apply(file, d)) {
+          out.add(make.apply(ToLsp.callItem(ctx.convert(), file, uri, c.other()),
               c.ranges().stream().map(r -> range(file, r)).toList()));
         }
       }

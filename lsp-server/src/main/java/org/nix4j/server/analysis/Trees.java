@@ -66,6 +66,19 @@ public final class Trees {
     return out;
   }
 
+  /** {@code r} without the blanks at its ends, in {@code text} (a selection as the user made it). */
+  public static org.nix4j.syntax.TextRange trim(String text, org.nix4j.syntax.TextRange r) {
+    int s = r.start();
+    int e = Math.min(r.end(), text.length());
+    while (s < e && Character.isWhitespace(text.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    return org.nix4j.syntax.TextRange.of(s, e);
+  }
+
   /** The source expression of {@code inherit (e) …}, or null. */
   public static SyntaxNode inheritSource(SyntaxNode inherit) {
     SyntaxNode from = inherit.firstChild(SyntaxKind.INHERIT_FROM);

@@ -23,7 +23,7 @@ final class ExtractToLet implements Assist {
     if (ctx.range.isEmpty()) {
       return;
     }
-    TextRange sel = trim(ctx.file.text(), ctx.range);
+    TextRange sel = Trees.trim(ctx.file.text(), ctx.range);
     SyntaxNode e = ctx.file.parse().root().coveringNode(sel);
     while (e != null && e.kind() == SyntaxKind.PAREN && !e.range().equals(sel)) {
       e = e.parent();
@@ -114,17 +114,4 @@ final class ExtractToLet implements Assist {
         return n;
       }
     }
-  }
-
-  static TextRange trim(String text, TextRange r) {
-    int s = r.start();
-    int e = Math.min(r.end(), text.length());
-    while (s < e && Character.isWhitespace(text.charAt(s))) {
-      s++;
-    }
-    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    return TextRange.of(s, e);
-  }
-}
+  }}
