@@ -51,7 +51,7 @@ final class LspHarness implements AutoCloseable {
     BytePipe up = new BytePipe();
     BytePipe down = new BytePipe();
     InputStream serverIn = up.in;
-    toServer = up.out;
+    toServer = new WholeMessages(up.out);
     InputStream clientIn = down.in;
     toClient = down.out;
     impl = new NixLanguageServer(new PrintStream(log, true, StandardCharsets.UTF_8), () -> { });
@@ -131,11 +131,49 @@ final class LspHarness implements AutoCloseable {
     }
   }
 
-  /** Writes raw bytes to the server's input, as a broken client might. */
+  /** Writes raw bytes to the server's input, as a broken client might, between two messages. */
   void sendRaw(byte[] bytes) throws IOException {
-    synchronized (toServer) {
-      toServer.write(bytes);
-      toServer.flush();
+    toServer.write(bytes);
+    toServer.flush();
+  }
+
+  /**
+   * The client's output to the server: what is written until a flush goes out in one piece, so
+   * that raw bytes from a test never land inside a message LSP4J writes (it writes a header and
+   * a body, then flushes) from another thread.
+   */
+  private static final class WholeMessages extends OutputStream {
+    private final OutputStream out;
+    private final ThreadLocal<java.io.ByteArrayOutputStream> pending =
+        ThreadLocal.withInitial(java.io.ByteArrayOutputStream::new);
+
+    WholeMessages(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) {
+      pending.get().write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      pending.get().write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      java.io.ByteArrayOutputStream p = pending.get();
+      synchronized (this) {
+        p.writeTo(out);
+        out.flush();
+      }
+      p.reset();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
     }
   }
 

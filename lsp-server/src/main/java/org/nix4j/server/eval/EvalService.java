@@ -173,8 +173,12 @@ public final class EvalService implements AutoCloseable {
         w.evaluator().vm().setBudget(budget[0]);
         try {
           result.complete(work.apply(document(w, uri, file)));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
+          // An answer is always given, even for an error of nix4j itself.
           result.completeExceptionally(e);
+          if (e instanceof OutOfMemoryError) {
+            world = null;
+          }
         }
       }
     });
@@ -325,10 +329,10 @@ public final class EvalService implements AutoCloseable {
       working = true;
       try {
         j.run();
-      } catch (RuntimeException | StackOverflowError e) {
-        // A job never takes the thread down.
       } catch (OutOfMemoryError e) {
         world = null;
+      } catch (Throwable e) {
+        // A job never takes the thread down.
       }
       working = false;
       if (queue.isEmpty() && background.isEmpty()) {
