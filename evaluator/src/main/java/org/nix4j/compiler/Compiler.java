@@ -676,6 +676,11 @@ public final class Compiler {
     if (r instanceof LocalRes lr && !lr.local.initialised) {
       return false;
     }
+    if (r instanceof Undefined) {
+      // A thunk that fails when forced, so that the rest of a file with this error still
+      // evaluates (for an editor); the error is reported once, when the thunk is compiled.
+      return false;
+    }
     int s = fn.span(range);
     emitResolution(r, name, range);
     fn.restoreSpan(s);
