@@ -183,7 +183,12 @@ public final class Hover {
     if (p.end() > text.length()) {
       return null;
     }
-    SyntaxNode root = f == current.source() ? current.parse().root() : org.nix4j.syntax.Parse.of(text).root();
+    if (f != current.source()) {
+      // Another file: parsing it for this would cost what a hover may not; the formals shown
+      // with the value ({ a, b ? …, ... }) say enough.
+      return null;
+    }
+    SyntaxNode root = current.parse().root();
     SyntaxNode lam = root.coveringNode(TextRange.of(p.start(), p.end()));
     while (lam != null && lam.kind() != SyntaxKind.LAMBDA) {
       lam = lam.parent();
