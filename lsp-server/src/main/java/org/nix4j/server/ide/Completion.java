@@ -260,7 +260,8 @@ public final class Completion {
               || ValueFormatter.isFunctionThunk(x);
           Kind k = fn ? Kind.FUNCTION : Kind.FIELD;
           String detail = fn ? "function" : x instanceof Thunk ? "attribute" : ValueFormatter.type(x);
-          add(a.nameAt(i), k, detail, null);
+          org.nix4j.value.SourcePos pos = a.size() <= MAX_ITEMS ? a.positionAt(i) : null;
+          add(a.nameAt(i), k, detail, pos == null ? null : DocComments.before(pos.file().text(), pos.start()));
         }
       }
     } catch (NixError e) {
@@ -293,8 +294,10 @@ public final class Completion {
       if (scope instanceof Map<?, ?> m) {
         for (Object o : m.values()) {
           Definition d = (Definition) o;
+          SyntaxNode site = d.sites().get(0);
+          String docs = site.kind() == SyntaxKind.BINDING ? DocComments.before(file.text(), site.offset()) : null;
           add(d.name(), d.kind() == NameResolution.Kind.LET || d.kind() == NameResolution.Kind.REC_ATTR
-              ? kindOfDefinition(d) : Kind.VARIABLE, describe(d), null, "1");
+              ? kindOfDefinition(d) : Kind.VARIABLE, describe(d), docs, "1");
         }
       } else {
         withs.add((SyntaxNode) scope);

@@ -94,6 +94,10 @@ public final class Hover {
     if (value instanceof Closure c) {
       md.append('\n').append(functionInfo(c, file, s.name())).append('\n');
     }
+    String docs = documentation(file, s, doc);
+    if (docs != null) {
+      md.append('\n').append(docs).append('\n');
+    }
     if (s.kind() == Subject.Kind.VARIABLE && s.target() instanceof NameResolution.Global g) {
       String doc2 = BuiltinDocs.markdown(g.name());
       if (doc2 != null) {
@@ -104,6 +108,28 @@ public final class Hover {
       md.append('\n').append('*').append(unicode(problem)).append("*\n");
     }
     return new Result(s.range(), md.toString());
+  }
+
+  /**
+   * The comment before the binding of what the subject names: in this file for a binding of a
+   * scope or of a set, or where evaluation says an attribute is defined.
+   */
+  private static String documentation(FileAnalysis file, Subject s, DocumentEval doc) {
+    Definition d = s.definition();
+    if (d != null && d.sites().get(0).kind() == SyntaxKind.BINDING) {
+      return DocComments.before(file.text(), d.sites().get(0).offset());
+    }
+    if (s.kind() == Subject.Kind.BINDING_NAME && s.index() == 0) {
+      return DocComments.before(file.text(), s.node().parent().parent().offset());
+    }
+    if (doc != null && (s.kind() == Subject.Kind.SELECTED_ATTRIBUTE
+        || (s.kind() == Subject.Kind.VARIABLE && s.target() instanceof NameResolution.WithScope))) {
+      Place p = GotoDefinition.at(file, s.range().start(), doc).stream().findFirst().orElse(null);
+      if (p != null && p.source() != null) {
+        return DocComments.before(p.source().text(), p.range().start());
+      }
+    }
+    return null;
   }
 
   private static String describe(FileAnalysis file, Subject s, DocumentEval doc) {
