@@ -1,7 +1,6 @@
 package org.nix4j.builtins;
 
 import java.util.ArrayList;
-import java.util.TreeMap;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixFloat;
@@ -545,12 +544,12 @@ final class JsonParser {
   private static final class Open {
     final boolean array;
     final ArrayList<Value> values = new ArrayList<>();
-    final TreeMap<String, Value> members;
+    final NixAttrs.Builder members;
     String key;
 
     Open(boolean array) {
       this.array = array;
-      this.members = array ? null : new TreeMap<>();
+      this.members = array ? null : new NixAttrs.Builder();
     }
 
     void add(Value v) {
@@ -565,8 +564,7 @@ final class JsonParser {
       if (array) {
         return NixList.wrap(values.toArray(new Value[0]));
       }
-      return NixAttrs.ofSorted(members.keySet().toArray(new String[0]),
-          members.values().toArray(new Value[0]), null);
+      return members.build();
     }
   }
 

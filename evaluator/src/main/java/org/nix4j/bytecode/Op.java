@@ -33,7 +33,10 @@ public final class Op {
   public static final int FINALISE = 9;
   /** CLOSE_SCOPE n: keep the top value, drop the n slots beneath it. */
   public static final int CLOSE_SCOPE = 10;
-  /** ADD: a b (forced) → a + b (numbers, strings, paths). */
+  /**
+   * ADD k: a b (forced) → a + b (numbers, strings, paths); constants[k] holds the positions of
+   * the two operands (SourcePos[2]) for errors about one of them.
+   */
   public static final int ADD = 11;
   /** SUB: a b (forced) → a - b. */
   public static final int SUB = 12;
@@ -90,7 +93,10 @@ public final class Op {
   public static final int CALL = 36;
   /** RETURN: finish the frame with the top value (forced). */
   public static final int RETURN = 37;
-  /** INTERP n: pop n forced parts, push their concatenation (coerced to strings). */
+  /**
+   * INTERP n k: pop n forced parts, push their concatenation (coerced to strings);
+   * constants[k] holds the parts' positions (SourcePos[n]) for coercion errors.
+   */
   public static final int INTERP = 38;
   /** ASSERT k: pop a forced Boolean; if false fail with message constants[k]. */
   public static final int ASSERT = 39;
@@ -131,7 +137,7 @@ public final class Op {
     def(CLOSURE_DEFER, "CLOSURE_DEFER", 1);
     def(FINALISE, "FINALISE", 1);
     def(CLOSE_SCOPE, "CLOSE_SCOPE", 1);
-    def(ADD, "ADD", 0);
+    def(ADD, "ADD", 1);
     def(SUB, "SUB", 0);
     def(MUL, "MUL", 0);
     def(DIV, "DIV", 0);
@@ -158,7 +164,7 @@ public final class Op {
     def(HAS_ATTR_DYN, "HAS_ATTR_DYN", 0);
     def(CALL, "CALL", 1);
     def(RETURN, "RETURN", 0);
-    def(INTERP, "INTERP", 1);
+    def(INTERP, "INTERP", 2);
     def(ASSERT, "ASSERT", 1);
     def(WITH_LOOKUP, "WITH_LOOKUP", 2);
     def(TO_PATH, "TO_PATH", 1);

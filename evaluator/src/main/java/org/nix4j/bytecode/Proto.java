@@ -41,11 +41,17 @@ public final class Proto {
   /** The span of the whole lambda or thunk expression. */
   public final SourcePos pos;
   /**
-   * Whether this is a thunk of straight-line code without calls or allocation (such as
-   * {@code n - 1} or {@code s.a}) that the VM may evaluate without a frame when everything it
-   * reads is already evaluated.
+   * Whether this is a thunk or a lambda (with a plain parameter) of straight-line code without
+   * calls (such as {@code n - 1}, {@code s.a} or {@code x: [ x (x + 1) ]}) that the VM may run
+   * without a frame when everything it reads is already evaluated.
    */
   public final boolean simple;
+  /**
+   * Whether {@link #simple} code uses only the smallest set of instructions (constants,
+   * upvalues, forcing, arithmetic, comparisons, selects): the VM runs those with a smaller loop
+   * that the JIT can inline into the instruction loop.
+   */
+  public final boolean arithmetic;
 
   public Proto(
       Kind kind,
@@ -70,19 +76,27 @@ public final class Proto {
     this.formals = formals;
     this.file = file;
     this.pos = pos;
-    this.simple = kind == Kind.THUNK && maxStack <= SIMPLE_MAX_STACK && isStraightLine(code);
+    this.simple = (kind == Kind.THUNK || (kind == Kind.LAMBDA && formals == null))
+        && maxStack <= SIMPLE_MAX_STACK && isStraightLine(code, false);
+    this.arithmetic = simple && kind == Kind.THUNK && isStraightLine(code, true);
   }
 
   /** The most stack a {@link #simple} thunk may use. */
   public static final int SIMPLE_MAX_STACK = 16;
 
-  private static boolean isStraightLine(int[] code) {
+  private static boolean isStraightLine(int[] code, boolean arithmeticOnly) {
     int ip = 0;
     while (ip < code.length) {
       int op = code[ip];
       switch (op) {
         case Op.CONST, Op.UPVAL, Op.FORCE, Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS, Op.EQ, Op.NEQ,
             Op.NOT, Op.SELECT, Op.HAS_ATTR, Op.RETURN -> ip += 1 + Op.OPERANDS[op];
+        case Op.LOCAL, Op.LIST, Op.THUNK, Op.CLOSURE -> {
+          if (arithmeticOnly) {
+            return false;
+          }
+          ip += 1 + Op.OPERANDS[op];
+        }
         default -> {
           return false;
         }

@@ -19,6 +19,28 @@ public record CompileResult(SourceFile file, Proto proto, List<Diagnostic> diagn
     return false;
   }
 
+  /**
+   * The error Nix reports for this file, or null: the first error, except that when the file
+   * has syntax errors, Nix never gets to the errors it finds after parsing (undefined variables):
+   * the first of the errors found while parsing then (syntax errors, duplicate attributes or
+   * formals, dynamic attributes in {@code let} or {@code inherit}...).
+   */
+  public Diagnostic nixError() {
+    boolean syntax = false;
+    for (Diagnostic d : diagnostics) {
+      syntax |= d.code() == Diagnostic.Code.SYNTAX_ERROR;
+    }
+    if (!syntax) {
+      return firstError();
+    }
+    for (Diagnostic d : diagnostics) {
+      if (d.isError() && d.code() != Diagnostic.Code.UNDEFINED_VARIABLE) {
+        return d;
+      }
+    }
+    return null;
+  }
+
   /** The first error, or null. */
   public Diagnostic firstError() {
     for (Diagnostic d : diagnostics) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.Proto;
+import org.nix4j.syntax.NixShow;
 import org.nix4j.syntax.Parse;
 import org.nix4j.syntax.Parser;
 import org.nix4j.syntax.SourceFile;
@@ -98,7 +99,7 @@ public final class Compiler {
   public static CompileResult compile(SourceFile file, Parse parse, CompileOptions options) {
     Compiler c = new Compiler(file, options);
     for (SyntaxError e : parse.errors()) {
-      c.diagnostics.add(Diagnostic.error(Diagnostic.Code.SYNTAX_ERROR, e.message(), e.range()));
+      c.diagnostics.add(Diagnostic.syntaxError(e.message(), e.nixMessage(), e.range()));
     }
     Root root = new Root(parse.root());
     Proto proto = c.compileTop(root);
@@ -174,8 +175,9 @@ public final class Compiler {
     return new SourcePos(file, r.start(), r.end());
   }
 
+  /** A position inside a message (a byte string), as Nix writes it: {@code (string)} for -E text. */
   private String location(int offset) {
-    return file.location(offset);
+    return new SourcePos(file, offset, offset).messageLocation();
   }
 
   /** Code that fails with {@code message} when it runs (for parts that did not compile). */
@@ -600,24 +602,15 @@ public final class Compiler {
   /** Where the with-scopes visible from {@code f} are, innermost first (captured as needed). */
   private int[] withSources(Fn f) {
     List<Integer> out = new ArrayList<>();
-    for (int i = f.locals.size() - 1; i >= 0; i--) {
-      Fn.Local l = f.locals.get(i);
-      if (l.kind == Fn.Kind.WITH) {
-        l.withUsed = true;
-        out.add(l.slot << 1);
-      }
+    for (int i = f.withs.size() - 1; i >= 0; i--) {
+      Fn.Local l = f.withs.get(i);
+      l.withUsed = true;
+      out.add(l.slot << 1);
     }
     if (f.parent != null) {
       int[] outer = withSources(f.parent);
       for (int src : outer) {
-        Fn.Local pl = null;
-        if ((src & 1) == 0) {
-          for (Fn.Local l : f.parent.locals) {
-            if (l.slot == (src >> 1) && l.kind == Fn.Kind.WITH) {
-              pl = l;
-            }
-          }
-        }
+        Fn.Local pl = (src & 1) == 0 ? f.parent.withAt(src >> 1) : null;
         int idx = f.capture("", src, pl, true);
         out.add((idx << 1) | 1);
       }
@@ -773,7 +766,10 @@ public final class Compiler {
       fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
       return;
     }
-    for (StrPart p : parts) {
+    SourcePos[] positions = new SourcePos[parts.size()];
+    for (int n = 0; n < parts.size(); n++) {
+      StrPart p = parts.get(n);
+      positions[n] = pos(p.range());
       if (p instanceof StrPart.Literal l) {
         fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
       } else {
@@ -782,7 +778,7 @@ public final class Compiler {
       }
     }
     int s = fn.span(range);
-    fn.emit(Op.INTERP, 1 - parts.size(), parts.size());
+    fn.emit(Op.INTERP, 1 - parts.size(), parts.size(), fn.constant(positions));
     fn.restoreSpan(s);
   }
 
@@ -795,19 +791,21 @@ public final class Compiler {
     }
     // An interpolated path: the first piece as a path, then the rest appended (as `+`).
     boolean first = true;
+    SourcePos start = pos(p.range());
     for (StrPart part : parts) {
+      int operands = fn.constant(new SourcePos[] {start, pos(part.range())});
       if (part instanceof StrPart.Literal l) {
         if (first) {
           fn.emit(Op.CONST, 1, fn.constant(resolvePath(l.value(), p.isHome(), true)));
         } else {
           fn.emit(Op.CONST, 1, fn.constant(NixString.of(l.value())));
-          fn.emit(Op.ADD, -1);
+          fn.emit(Op.ADD, -1, operands);
         }
       } else {
         StrPart.Interpolation i = (StrPart.Interpolation) part;
         compile(i.expr(), Mode.STRICT);
         if (!first) {
-          fn.emit(Op.ADD, -1);
+          fn.emit(Op.ADD, -1, operands);
         }
       }
       first = false;
@@ -913,7 +911,12 @@ public final class Compiler {
       return;
     }
     switch (op) {
-      case ADD -> strictPair(l, r, Op.ADD);
+      case ADD -> {
+        compile(l, Mode.STRICT);
+        compile(r, Mode.STRICT);
+        fn.emit(Op.ADD, -1, fn.constant(new SourcePos[] {
+            pos(l == null ? b.range() : l.range()), pos(r == null ? b.range() : r.range())}));
+      }
       case EQ -> strictPair(l, r, Op.EQ);
       case NEQ -> strictPair(l, r, Op.NEQ);
       case CONCAT -> strictPair(l, r, Op.CONCAT);
@@ -1219,15 +1222,17 @@ public final class Compiler {
     if (n > 0) {
       fn.emit(Op.CLOSE_SCOPE, -n, n);
     }
-    fn.locals.removeAll(scope);
+    fn.removeLocals(scope);
   }
 
   private List<Fn.Local> declareRecursive(List<BindingTree.Static> statics, Fn.Kind kind, Object owner) {
     List<Fn.Local> locals = new ArrayList<>();
     int slot = fn.depth;
+    boolean[] hidden = new boolean[1];
     for (BindingTree.Static s : statics) {
       Fn.Local l = fn.declareAt(s.name, slot++, kind, s.nameRange);
       l.owner = owner;
+      l.hidden = hidden;
       locals.add(l);
       checkShadow(s.name, s.nameRange);
     }
@@ -1256,14 +1261,16 @@ public final class Compiler {
 
   /** Takes a scope's locals out of name resolution (for inherit in a recursive scope). */
   private List<Fn.Local> hide(List<Fn.Local> locals) {
-    List<Fn.Local> before = new ArrayList<>(fn.locals);
-    fn.locals.removeAll(locals);
-    return before;
+    if (!locals.isEmpty()) {
+      locals.get(0).hidden[0] = true;
+    }
+    return locals;
   }
 
   private void unhide(List<Fn.Local> locals, List<Fn.Local> before) {
-    fn.locals.clear();
-    fn.locals.addAll(before);
+    if (!locals.isEmpty()) {
+      locals.get(0).hidden[0] = false;
+    }
   }
 
   private void compileAttrValue(BindingTree.Static s, List<Integer> deferred) {
@@ -1367,7 +1374,7 @@ public final class Compiler {
     compile(w.namespace(), Mode.LAZY);
     Fn.Local scope = new Fn.Local("", fn.depth - 1, Fn.Kind.WITH, w.range());
     scope.initialised = true;
-    fn.locals.add(scope);
+    fn.add(scope);
     compile(w.body(), Mode.STRICT);
     if (!scope.withUsed) {
       var kw = w.syntax().firstToken(org.nix4j.syntax.SyntaxKind.WITH_KW);
@@ -1379,11 +1386,12 @@ public final class Compiler {
 
   // ---- assert messages ----
 
+  /** The condition as Nix shows it in {@code assertion '...' failed}: its parsed expression. */
   private String assertMessage(Expr cond) {
     if (cond == null) {
       return "";
     }
-    return NixAstPrinter.print(cond, options.baseDir());
+    return NixShow.show(cond, options.baseDir(), options.home());
   }
 
   /** For tests and tools: the slots a name resolves to are not exposed; this keeps javac quiet. */

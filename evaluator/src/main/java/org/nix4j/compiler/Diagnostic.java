@@ -6,8 +6,19 @@ import org.nix4j.syntax.TextRange;
 /**
  * A compile error or warning, with the span it concerns, a stable code (for editors to filter
  * and for documentation), and related locations that help ("first defined here").
+ *
+ * <p>{@code nixMessage} is the message Nix 2.8 prints for the same error, which
+ * {@code nix4j eval} prints: the same as {@code message} except for syntax errors, whose
+ * {@code message} is meant for editors ("unexpected `}`, expected `;` after the binding of
+ * `a`") and whose {@code nixMessage} is Bison's ("syntax error, unexpected '}', expecting ';'").
  */
-public record Diagnostic(Severity severity, Code code, String message, TextRange range, List<Related> related) {
+public record Diagnostic(Severity severity, Code code, String message, TextRange range,
+    List<Related> related, String nixMessage) {
+  public Diagnostic(Severity severity, Code code, String message, TextRange range,
+      List<Related> related) {
+    this(severity, code, message, range, related, message);
+  }
+
   public enum Severity {
     ERROR,
     WARNING
@@ -47,6 +58,11 @@ public record Diagnostic(Severity severity, Code code, String message, TextRange
       this.unnecessary = unnecessary;
       this.deprecated = deprecated;
     }
+  }
+
+  /** A syntax error of the parser: its message for editors, and Nix's. */
+  public static Diagnostic syntaxError(String message, String nixMessage, TextRange range) {
+    return new Diagnostic(Severity.ERROR, Code.SYNTAX_ERROR, message, range, List.of(), nixMessage);
   }
 
   public static Diagnostic error(Code code, String message, TextRange range) {

@@ -32,6 +32,11 @@ final class Fn {
     boolean withUsed;
     /** For a binding of a rec set: the scope it belongs to, to find unneeded recs. */
     Object owner;
+    /**
+     * Shared by the locals of one recursive scope: set while they are out of name resolution
+     * (compiling `inherit x;`, which takes x from around the scope). Null for other locals.
+     */
+    boolean[] hidden;
 
     Local(String name, int slot, Kind kind, TextRange range) {
       this.name = name;
@@ -75,18 +80,25 @@ final class Fn {
   String name;
   Formals formals;
 
-  private int[] code = new int[64];
-  private int[] spans = new int[64];
+  private int[] code = new int[16];
+  private int[] spans = new int[16];
   int size;
-  final List<Object> constants = new ArrayList<>();
-  private final Map<Object, Integer> constantIndex = new HashMap<>();
-  private final Map<Object, Integer> identityConstantIndex = new IdentityHashMap<>();
-  final List<SourcePos> positions = new ArrayList<>();
-  private final Map<TextRange, Integer> positionIndex = new HashMap<>();
+  final List<Object> constants = new ArrayList<>(4);
+  /** Indexes of constants, made when there are enough of them for a scan to cost. */
+  private Map<Object, Integer> constantIndex;
+  final List<SourcePos> positions = new ArrayList<>(4);
+  private TextRange lastRange;
+  private int lastRangeIndex = -1;
   int currentSpan = -1;
 
+  /** Every local on the stack, in slot order (read only: use add/removeLocals). */
   final List<Local> locals = new ArrayList<>();
+  /** The locals with each name, innermost last: name resolution without a scan. */
+  private final Map<String, ArrayList<Local>> byName = new HashMap<>(4);
+  /** The with-scopes, innermost last. */
+  final List<Local> withs = new ArrayList<>();
   final List<Capture> captures = new ArrayList<>();
+  private Map<Integer, Integer> captureIndex;
   int depth;
   int maxDepth;
 
@@ -103,13 +115,25 @@ final class Fn {
   int span(TextRange r) {
     int prev = currentSpan;
     if (r != null) {
-      Integer i = positionIndex.get(r);
-      if (i == null) {
-        i = positions.size();
-        positions.add(new SourcePos(file, r.start(), r.end()));
-        positionIndex.put(r, i);
+      if (!r.equals(lastRange)) {
+        // Spans repeat mostly back to back (an expression, its parts, the expression again):
+        // a short look back finds them; a rare duplicate entry costs only a few bytes.
+        int found = -1;
+        for (int i = positions.size() - 1, n = 0; i >= 0 && n < 8; i--, n++) {
+          SourcePos p = positions.get(i);
+          if (p.start() == r.start() && p.end() == r.end()) {
+            found = i;
+            break;
+          }
+        }
+        if (found < 0) {
+          found = positions.size();
+          positions.add(new SourcePos(file, r.start(), r.end()));
+        }
+        lastRange = r;
+        lastRangeIndex = found;
       }
-      currentSpan = i;
+      currentSpan = lastRangeIndex;
     }
     return prev;
   }
@@ -182,45 +206,136 @@ final class Fn {
     code[operand] = size - (operand + 1);
   }
 
+  /**
+   * The index of constant {@code v}, added if new. Strings are shared by equality, everything
+   * else (values, protos, shapes) by identity.
+   */
   int constant(Object v) {
-    if (v instanceof String || v instanceof Long || v instanceof Double) {
-      Integer i = constantIndex.get(v);
-      if (i == null) {
-        i = constants.size();
-        constants.add(v);
-        constantIndex.put(v, i);
+    boolean byEquality = v instanceof String;
+    if (constantIndex == null) {
+      for (int i = 0; i < constants.size(); i++) {
+        Object c = constants.get(i);
+        if (c == v || (byEquality && v.equals(c))) {
+          return i;
+        }
       }
-      return i;
+      constants.add(v);
+      if (constants.size() > 8) {
+        constantIndex = new HashMap<>();
+        for (int i = 0; i < constants.size(); i++) {
+          constantIndex.putIfAbsent(key(constants.get(i)), i);
+        }
+      }
+      return constants.size() - 1;
     }
-    Integer i = identityConstantIndex.get(v);
+    Object key = key(v);
+    Integer i = constantIndex.get(key);
     if (i == null) {
       i = constants.size();
       constants.add(v);
-      identityConstantIndex.put(v, i);
+      constantIndex.put(key, i);
     }
     return i;
+  }
+
+  /** The map key of a constant: the string itself, or an identity wrapper. */
+  private static Object key(Object v) {
+    return v instanceof String ? v : new IdentityKey(v);
+  }
+
+  private record IdentityKey(Object v) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityKey k && k.v == v;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(v);
+    }
   }
 
   // ---- locals ----
 
   Local declare(String name, Kind kind, TextRange range) {
     Local l = new Local(name, depth, kind, range);
-    locals.add(l);
+    add(l);
     return l;
   }
 
   /** Declares a local at a given slot that will be pushed later (recursive scopes). */
   Local declareAt(String name, int slot, Kind kind, TextRange range) {
     Local l = new Local(name, slot, kind, range);
-    locals.add(l);
+    add(l);
     return l;
   }
 
+  /** Adds a local (innermost). */
+  void add(Local l) {
+    locals.add(l);
+    if (l.kind == Kind.WITH) {
+      withs.add(l);
+    } else if (l.kind != Kind.HIDDEN) {
+      byName.computeIfAbsent(l.name, n -> new ArrayList<>(1)).add(l);
+    }
+  }
+
+  /** Removes the locals of a scope that ends (they are the innermost ones). */
+  void removeLocals(List<Local> scope) {
+    if (scope.isEmpty()) {
+      return;
+    }
+    java.util.Set<Local> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    gone.addAll(scope);
+    // The scope's locals are at the end of the list: trim from there.
+    int i = locals.size();
+    while (i > 0 && gone.contains(locals.get(i - 1))) {
+      i--;
+    }
+    if (locals.size() - i == gone.size()) {
+      locals.subList(i, locals.size()).clear();
+    } else {
+      locals.removeIf(gone::contains);
+    }
+    for (Local l : scope) {
+      if (l.kind == Kind.WITH) {
+        withs.remove(l);
+      } else if (l.kind != Kind.HIDDEN) {
+        ArrayList<Local> same = byName.get(l.name);
+        if (same != null) {
+          for (int j = same.size() - 1; j >= 0; j--) {
+            if (same.get(j) == l) {
+              same.remove(j);
+              break;
+            }
+          }
+          if (same.isEmpty()) {
+            byName.remove(l.name);
+          }
+        }
+      }
+    }
+  }
+
   Local findLocal(String name) {
-    for (int i = locals.size() - 1; i >= 0; i--) {
-      Local l = locals.get(i);
-      if (l.kind != Kind.WITH && l.kind != Kind.HIDDEN && l.name.equals(name)) {
+    ArrayList<Local> same = byName.get(name);
+    if (same == null) {
+      return null;
+    }
+    for (int i = same.size() - 1; i >= 0; i--) {
+      Local l = same.get(i);
+      if (l.hidden == null || !l.hidden[0]) {
         return l;
+      }
+    }
+    return null;
+  }
+
+  /** The local with-scope at {@code slot}, or null. */
+  Local withAt(int slot) {
+    for (int i = withs.size() - 1; i >= 0; i--) {
+      if (withs.get(i).slot == slot) {
+        return withs.get(i);
       }
     }
     return null;
@@ -228,12 +343,28 @@ final class Fn {
 
   /** The index of the capture of {@code source}, adding it if new. */
   int capture(String name, int source, Local parentLocal, boolean isWith) {
-    for (int i = 0; i < captures.size(); i++) {
-      if (captures.get(i).source == source) {
+    if (captureIndex == null) {
+      for (int i = 0; i < captures.size(); i++) {
+        if (captures.get(i).source == source) {
+          return i;
+        }
+      }
+      if (captures.size() >= 8) {
+        captureIndex = new HashMap<>();
+        for (int i = 0; i < captures.size(); i++) {
+          captureIndex.put(captures.get(i).source, i);
+        }
+      }
+    } else {
+      Integer i = captureIndex.get(source);
+      if (i != null) {
         return i;
       }
     }
     captures.add(new Capture(name, source, parentLocal, isWith));
+    if (captureIndex != null) {
+      captureIndex.put(source, captures.size() - 1);
+    }
     return captures.size() - 1;
   }
 

@@ -102,10 +102,13 @@ public final class Evaluator implements EvalHost, TraceSink {
     return r;
   }
 
-  /** The error a compile result fails with, as Nix reports a file that does not parse or bind. */
+  /**
+   * The error a compile result fails with, as Nix reports a file that does not parse or bind:
+   * the error Nix would find first, in Nix's words (Bison's for a syntax error).
+   */
   public static NixError compileError(CompileResult r) {
-    Diagnostic d = r.firstError();
-    return new NixError(NixError.Kind.EVAL, d.message(),
+    Diagnostic d = r.nixError();
+    return new NixError(NixError.Kind.EVAL, d.nixMessage(),
         new SourcePos(r.file(), d.range().start(), d.range().end()));
   }
 

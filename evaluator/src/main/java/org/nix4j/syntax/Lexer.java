@@ -93,6 +93,17 @@ public final class Lexer {
     int[] starts;
     int count;
     final List<SyntaxError> errors = new ArrayList<>(0);
+    /**
+     * Where Nix's lexer returns its zero-width {@code PATH_END} token, which ends every path: the
+     * index of the token it comes before ({@code count} at the end of the input), ascending.
+     */
+    int[] pathEnds = new int[0];
+    int pathEndCount;
+    /**
+     * The index of the token whose lexing makes Nix's lexer throw its own error (a path with a
+     * trailing slash: the token after the slash), or -1.
+     */
+    int lexErrorToken = -1;
 
     Tokens(byte[] text, int capacity) {
       this.text = text;
@@ -135,6 +146,13 @@ public final class Lexer {
       kinds[count] = (byte) kind.ordinal();
       starts[count] = start;
       count++;
+    }
+
+    void addPathEnd(int before) {
+      if (pathEndCount == pathEnds.length) {
+        pathEnds = Arrays.copyOf(pathEnds, pathEndCount * 2 + 4);
+      }
+      pathEnds[pathEndCount++] = before;
     }
   }
 
@@ -201,6 +219,9 @@ public final class Lexer {
       }
     }
     int top = stack[sp - 1];
+    if (top == INPATH) {
+      out.addPathEnd(out.count);
+    }
     if (top == INPATH_SLASH) {
       // At the end of the input Nix reports the trailing slash at the start of the last piece.
       int last = out.count - 1;
@@ -826,12 +847,17 @@ public final class Lexer {
     }
     if (stack[sp - 1] == INPATH_SLASH) {
       trailingSlash(p, p);
+    } else {
+      out.addPathEnd(out.count);
     }
     // The path has ended: this byte is lexed again in the enclosing state.
     pop();
   }
 
   private void trailingSlash(int start, int stop) {
+    if (out.lexErrorToken < 0) {
+      out.lexErrorToken = out.count;
+    }
     out.errors.add(new SyntaxError(TextRange.of(start, stop), "path has a trailing slash"));
   }
 }

@@ -2,7 +2,7 @@ package org.nix4j.syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -286,13 +286,23 @@ public final class Parser {
     return n;
   }
 
+  /**
+   * Our errors and the lexer's, in source order; the first one gets the message Nix prints for
+   * it when Nix reports its first syntax error at the same place (see {@link NixSyntaxMessages}).
+   */
   private List<SyntaxError> allErrors() {
-    if (tokens.errors.isEmpty()) {
+    if (errors.isEmpty() && tokens.errors.isEmpty()) {
       return errors;
     }
-    List<SyntaxError> all = new ArrayList<>(errors);
-    all.addAll(tokens.errors);
-    Collections.sort(all);
+    // By position; at the same position the lexer's error first: Nix's lexer throws it when its
+    // parser asks for the token, before the parser can find that token unexpected.
+    List<SyntaxError> all = new ArrayList<>(tokens.errors);
+    all.addAll(errors);
+    all.sort(Comparator.comparingInt(SyntaxError::start));
+    NixSyntaxMessages.Result nix = NixSyntaxMessages.firstError(tokens);
+    if (nix != null && all.get(0).start() == nix.offset()) {
+      all.set(0, all.get(0).withNixMessage(nix.message()));
+    }
     return all;
   }
 
@@ -382,6 +392,10 @@ public final class Parser {
 
   private int eofOffset() {
     int n = tokens.count;
+    if (tokens.pathEndCount > 0 && tokens.pathEnds[tokens.pathEndCount - 1] == n) {
+      // The input ends in a path: Nix's PATH_END moved its location back before the last piece.
+      return n >= 2 ? tokens.starts[n - 2] : 0;
+    }
     return n == 0 ? 0 : tokens.starts[n - 1];
   }
 
@@ -399,11 +413,20 @@ public final class Parser {
 
   /** An error whose message names the position {@code related} (as line:column). */
   private void error(TextRange range, String message, int related) {
+    error(range, message, related, "syntax error, unexpected "
+        + NixSyntaxMessages.nixName(p < nsig ? SyntaxKind.of(sk[p]) : SyntaxKind.EOF));
+  }
+
+  /**
+   * An error, with {@code nixMessage} saying it in Nix's words (for a first error, replaced by
+   * Nix's exact message, with what it expected, in {@link #allErrors}).
+   */
+  private void error(TextRange range, String message, int related, String nixMessage) {
     if (range.start() == lastErrorOffset) {
       return;
     }
     lastErrorOffset = range.start();
-    errors.add(new SyntaxError(range, message, related));
+    errors.add(new SyntaxError(range, message, related, nixMessage));
   }
 
   /** An error at the current token: "unexpected X, expected WHAT". */
@@ -1096,9 +1119,11 @@ public final class Parser {
     int i = sig[p];
     int len = tokens.starts[i + 1] - tokens.starts[i];
     if (kind == SyntaxKind.INT && len > 18 && Literals.parseInt(tokens.text(i)) == null) {
-      error(errorRange(), "invalid integer '" + tokens.text(i) + "'");
+      String m = "invalid integer '" + tokens.text(i) + "'";
+      error(errorRange(), m, -1, m);
     } else if (kind == SyntaxKind.FLOAT && Literals.parseFloat(tokens.text(i)) == null) {
-      error(errorRange(), "invalid float '" + tokens.text(i) + "'");
+      String m = "invalid float '" + tokens.text(i) + "'";
+      error(errorRange(), m, -1, m);
     }
   }
 
@@ -1191,8 +1216,10 @@ public final class Parser {
     if (interpolated == 0 && p > 0 && tokens.kinds[sig[p - 1]] == K_PATH_FRAGMENT) {
       // `./a//b`: Nix needs an interpolation between the pieces of a path.
       int i = sig[p - 1];
+      // Nix lexes `./a/` and `/b`, and wants a `${` after a piece that does not start a path.
       error(TextRange.of(tokens.starts[i], tokens.starts[i + 1]),
-          "a path cannot contain an empty segment `//`");
+          "a path cannot contain an empty segment `//`", -1,
+          "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY");
     }
     complete(m, SyntaxKind.PATH_EXPR);
   }

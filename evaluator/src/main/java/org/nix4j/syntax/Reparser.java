@@ -93,13 +93,16 @@ public final class Reparser {
     if (t.kind() == SyntaxKind.FLOAT && Literals.parseFloat(newToken) == null) {
       return null;
     }
-    // Relex the token between its neighbours: same kinds, same boundaries, or give up.
+    // Relex the token between its neighbours: same kinds, same boundaries, or give up. Two
+    // tokens on the right, because a longest match can take more than one: `http` `:` `//x` is
+    // the URI `http://x` once `http_` becomes `http`.
     SyntaxToken prev = t.prevToken();
     SyntaxToken next = t.nextToken();
+    SyntaxToken after = next == null ? null : next.nextToken();
     StringBuilder window = new StringBuilder();
     int expected = 0;
-    SyntaxKind[] kinds = new SyntaxKind[3];
-    int[] lengths = new int[3];
+    SyntaxKind[] kinds = new SyntaxKind[4];
+    int[] lengths = new int[4];
     if (prev != null) {
       window.append(prev.text());
       kinds[expected] = prev.kind();
@@ -108,10 +111,12 @@ public final class Reparser {
     window.append(newToken);
     kinds[expected] = t.kind();
     lengths[expected++] = newToken.length();
-    if (next != null) {
-      window.append(next.text());
-      kinds[expected] = next.kind();
-      lengths[expected++] = next.green().width();
+    for (SyntaxToken n : new SyntaxToken[] {next, after}) {
+      if (n != null) {
+        window.append(n.text());
+        kinds[expected] = n.kind();
+        lengths[expected++] = n.green().width();
+      }
     }
     Lexer.Tokens lexed = Lexer.lex(window.toString());
     if (lexed.count() != expected || !lexed.errors().isEmpty()) {

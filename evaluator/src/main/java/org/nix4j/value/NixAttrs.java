@@ -42,6 +42,83 @@ public final class NixAttrs extends Value {
     return new NixAttrs(names, values, positions);
   }
 
+  /**
+   * Collects attributes in any order and builds a set; for a name given twice the last value
+   * wins (or the first, see {@link #firstWins}). Cheap when the names come already sorted.
+   */
+  public static final class Builder {
+    private String[] names;
+    private Value[] values;
+    private int n;
+    private boolean sorted = true;
+    private boolean firstWins;
+
+    public Builder() {
+      this(8);
+    }
+
+    public Builder(int capacity) {
+      names = new String[Math.max(capacity, 1)];
+      values = new Value[Math.max(capacity, 1)];
+    }
+
+    /** For a name given twice, keep the first value instead of the last. */
+    public Builder firstWins() {
+      firstWins = true;
+      return this;
+    }
+
+    public Builder put(String name, Value value) {
+      if (n == names.length) {
+        names = java.util.Arrays.copyOf(names, n * 2);
+        values = java.util.Arrays.copyOf(values, n * 2);
+      }
+      if (sorted && n > 0 && names[n - 1].compareTo(name) >= 0) {
+        sorted = false;
+      }
+      names[n] = name;
+      values[n] = value;
+      n++;
+      return this;
+    }
+
+    public int size() {
+      return n;
+    }
+
+    public NixAttrs build() {
+      if (n == 0) {
+        return EMPTY;
+      }
+      if (sorted) {
+        return new NixAttrs(java.util.Arrays.copyOf(names, n), java.util.Arrays.copyOf(values, n), null);
+      }
+      Integer[] idx = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      // Stable: equal names stay in the order given.
+      java.util.Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
+      String[] outN = new String[n];
+      Value[] outV = new Value[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        int j = idx[i];
+        if (k > 0 && outN[k - 1].equals(names[j])) {
+          if (!firstWins) {
+            outV[k - 1] = values[j];
+          }
+          continue;
+        }
+        outN[k] = names[j];
+        outV[k] = values[j];
+        k++;
+      }
+      return new NixAttrs(k == n ? outN : java.util.Arrays.copyOf(outN, k),
+          k == n ? outV : java.util.Arrays.copyOf(outV, k), null);
+    }
+  }
+
   public static NixAttrs of(String name, Value value) {
     return new NixAttrs(new String[] {name}, new Value[] {value}, null);
   }

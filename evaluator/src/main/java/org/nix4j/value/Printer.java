@@ -182,8 +182,12 @@ public final class Printer {
     if (d == 0) {
       return (Double.doubleToRawLongBits(d) < 0) ? "-0" : "0";
     }
+    String quick = formatFloatQuick(d);
+    if (quick != null) {
+      return quick;
+    }
     BigDecimal exact = new BigDecimal(d);
-    BigDecimal rounded = exact.round(new MathContext(6, RoundingMode.HALF_EVEN));
+    BigDecimal rounded = exact.round(SIX_DIGITS);
     // The decimal exponent of the rounded value: rounded = unscaled * 10^-scale.
     int exponent = rounded.precision() - rounded.scale() - 1;
     if (exponent < -4 || exponent >= 6) {
@@ -193,6 +197,68 @@ public final class Printer {
       return m + "e" + (exponent < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
     }
     return stripZeros(rounded.toPlainString());
+  }
+
+  private static final MathContext SIX_DIGITS = new MathContext(6, RoundingMode.HALF_EVEN);
+
+  /**
+   * {@code %g} from the shortest decimal that reads back as {@code d}, when it has at most six
+   * significant digits: then rounding the exact binary value to six digits gives the same digits
+   * (the exact value is within half an ulp of it), and no BigDecimal is needed. Null otherwise.
+   */
+  private static String formatFloatQuick(double d) {
+    String s = Double.toString(Math.abs(d));
+    int e = s.indexOf('E');
+    String mant = e < 0 ? s : s.substring(0, e);
+    int exp10 = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+    int dot = mant.indexOf('.');
+    String digits = mant.substring(0, dot) + mant.substring(dot + 1);
+    // Decimal exponent of the first significant digit.
+    int lead = 0;
+    while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+      lead++;
+    }
+    int end = digits.length();
+    while (end > lead + 1 && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    String sig = digits.substring(lead, end);
+    if (sig.length() > 6) {
+      return null;
+    }
+    int exponent = dot - 1 - lead + exp10;
+    StringBuilder out = new StringBuilder(16);
+    if (d < 0) {
+      out.append('-');
+    }
+    if (exponent < -4 || exponent >= 6) {
+      out.append(sig.charAt(0));
+      if (sig.length() > 1) {
+        out.append('.').append(sig, 1, sig.length());
+      }
+      int a = Math.abs(exponent);
+      out.append('e').append(exponent < 0 ? '-' : '+');
+      if (a < 10) {
+        out.append('0');
+      }
+      out.append(a);
+    } else if (exponent < 0) {
+      out.append("0.");
+      for (int i = -1; i > exponent; i--) {
+        out.append('0');
+      }
+      out.append(sig);
+    } else {
+      if (sig.length() <= exponent + 1) {
+        out.append(sig);
+        for (int i = sig.length(); i <= exponent; i++) {
+          out.append('0');
+        }
+      } else {
+        out.append(sig, 0, exponent + 1).append('.').append(sig, exponent + 1, sig.length());
+      }
+    }
+    return out.toString();
   }
 
   private static String stripZeros(String s) {

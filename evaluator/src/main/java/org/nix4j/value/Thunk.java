@@ -10,12 +10,27 @@ import org.nix4j.bytecode.Proto;
  * <p>Only the VM evaluates thunks; everything else asks the VM to force them.
  */
 public final class Thunk extends Value {
-  /** The value once evaluated; null before. */
+  /**
+   * The value once evaluated; null while pending; {@link #BLACKHOLE} while under evaluation.
+   * (Three fields in all keep a thunk at 24 bytes.)
+   */
   private Value value;
   /** Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, or null once evaluated. */
   private Object code;
   private Value[] upvalues;
-  private boolean blackhole;
+
+  /** Marks a thunk under evaluation; never escapes this class. */
+  private static final Value BLACKHOLE = new Value() {
+    @Override
+    public String typeOf() {
+      return "thunk";
+    }
+
+    @Override
+    public String describe() {
+      return "a thunk";
+    }
+  };
 
   public Thunk(Proto proto, Value[] upvalues) {
     this.code = proto;
@@ -35,20 +50,22 @@ public final class Thunk extends Value {
 
   /** The value if evaluated, else null. */
   public Value valueOrNull() {
-    return value;
+    Value v = value;
+    return v == BLACKHOLE ? null : v;
   }
 
   public boolean isEvaluated() {
-    return value != null;
+    Value v = value;
+    return v != null && v != BLACKHOLE;
   }
 
   public boolean isBlackhole() {
-    return blackhole;
+    return value == BLACKHOLE;
   }
 
   @Override
   public boolean isThunk() {
-    return value == null;
+    return !isEvaluated();
   }
 
   /** The pending code: a {@link Proto} or a {@link NativeCode}; null when evaluated. */
@@ -62,12 +79,14 @@ public final class Thunk extends Value {
 
   /** Marks the thunk as under evaluation. For the VM. */
   public void enter() {
-    blackhole = true;
+    value = BLACKHOLE;
   }
 
   /** Leaves the black hole unevaluated again (evaluation failed). For the VM. */
   public void reset() {
-    blackhole = false;
+    if (value == BLACKHOLE) {
+      value = null;
+    }
   }
 
   /** Stores the value and drops the code, so that what it captured can be collected. */
@@ -75,7 +94,6 @@ public final class Thunk extends Value {
     value = v;
     code = null;
     upvalues = null;
-    blackhole = false;
   }
 
   /** Fills the upvalues of a thunk made before its captured values existed. For the VM. */
@@ -85,12 +103,14 @@ public final class Thunk extends Value {
 
   @Override
   public String typeOf() {
-    return value != null ? value.typeOf() : "thunk";
+    Value v = valueOrNull();
+    return v != null ? v.typeOf() : "thunk";
   }
 
   @Override
   public String describe() {
-    return value != null ? value.describe() : "a thunk";
+    Value v = valueOrNull();
+    return v != null ? v.describe() : "a thunk";
   }
 
   /** Native code that computes a thunk's value, such as the application of a builtin's map. */

@@ -5,6 +5,7 @@ import org.nix4j.value.NixFloat;
 import org.nix4j.value.NixInt;
 import org.nix4j.value.NixPath;
 import org.nix4j.value.NixString;
+import org.nix4j.value.SourcePos;
 import org.nix4j.value.Value;
 
 /** Arithmetic on forced values, with Nix 2.8's rules and messages. */
@@ -69,7 +70,7 @@ final class Arith {
    * else concatenates as strings (paths copied to the store). Returns the result, or null after
    * pushing a generator when coercion needs Nix code.
    */
-  static Value add(Vm vm, Value a, Value b) {
+  static Value add(Vm vm, Value a, Value b, SourcePos[] operands) {
     if (a instanceof NixInt x) {
       if (b instanceof NixInt y) {
         return NixInt.of(x.value + y.value);
@@ -77,7 +78,7 @@ final class Arith {
       if (b instanceof NixFloat y) {
         return NixFloat.of(x.value + y.value);
       }
-      throw NixError.eval("cannot add " + b.describe() + " to an integer");
+      throw NixError.eval("cannot add " + b.describe() + " to an integer").at(operands[1]);
     }
     if (a instanceof NixFloat x) {
       if (b instanceof NixFloat y) {
@@ -86,21 +87,30 @@ final class Arith {
       if (b instanceof NixInt y) {
         return NixFloat.of(x.value + y.value);
       }
-      throw NixError.eval("cannot add " + b.describe() + " to a float");
+      throw NixError.eval("cannot add " + b.describe() + " to a float").at(operands[1]);
     }
-    return vm.push(new AddGen(a, b));
+    return vm.push(new AddGen(a, b, operands));
   }
 
   /** {@code a + b} where coercion is needed. */
   static final class AddGen extends Generator {
     private final Value a;
     private final Value b;
+    private final SourcePos[] operands;
     private NixString left;
     private int state;
 
-    AddGen(Value a, Value b) {
+    AddGen(Value a, Value b, SourcePos[] operands) {
       this.a = a;
       this.b = b;
+      this.operands = operands;
+    }
+
+    @Override
+    public Value onError(Vm vm, NixError error) {
+      // Coercing the left operand (strings) or the right one (paths and strings).
+      error.at(operands[a instanceof NixPath || state >= 2 ? 1 : 0]);
+      return null;
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class Attrs {
     if (i >= 0) {
       SourcePos prev = set.positionAt(i);
       throw new NixError(NixError.Kind.EVAL, "dynamic attribute '" + n + "' already defined at "
-          + (prev == null ? "«unknown»" : prev.location()), pos);
+          + (prev == null ? "«unknown»" : prev.messageLocation()), pos);
     }
     NixAttrs one = NixAttrs.ofSorted(new String[] {n}, new Value[] {value},
         pos == null ? null : new SourcePos[] {pos});

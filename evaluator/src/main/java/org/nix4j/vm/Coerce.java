@@ -219,12 +219,23 @@ public final class Coerce extends Generator {
   /** Interpolation of parts some of which need coercion through Nix code. */
   static final class Interpolation extends Generator {
     private final Value[] parts;
+    private final org.nix4j.value.SourcePos[] positions;
     private int i;
     private final StringBuilder out = new StringBuilder();
     private NixContext context = NixContext.EMPTY;
 
-    Interpolation(Value[] parts) {
+    Interpolation(Value[] parts, org.nix4j.value.SourcePos[] positions) {
       this.parts = parts;
+      this.positions = positions;
+    }
+
+    @Override
+    public Value onError(Vm vm, NixError error) {
+      // Nix places a coercion error at the interpolation that failed.
+      if (positions != null && i < positions.length) {
+        error.at(positions[i]);
+      }
+      return null;
     }
 
     @Override

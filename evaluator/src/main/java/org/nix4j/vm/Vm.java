@@ -318,6 +318,12 @@ public final class Vm {
     }
     if (f instanceof Closure c) {
       Proto p = c.proto;
+      if (p.simple && observer == null) {
+        Value r = evalSimple(p, c.upvalues(), arg);
+        if (r != null) {
+          return r;
+        }
+      }
       ensureStack(sp + p.maxStack + 1);
       CallFrame cf = new CallFrame(p, c.upvalues(), sp, null, c);
       cf.savedSp = sp;
@@ -465,7 +471,11 @@ public final class Vm {
           cf.thunk.reset();
         }
         if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
-          e.addTrace("while calling " + lambdaName(cf.proto), cf.proto.pos);
+          // As Nix: the lambda, then where it was called from.
+          e.addTrace("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
+          if (fp > stop && frames[fp - 1] instanceof CallFrame caller) {
+            e.addTrace("from call site", caller.proto.positionAt(caller.opStart));
+          }
         }
       } else {
         Generator g = (Generator) f;
@@ -558,7 +568,8 @@ public final class Vm {
               if (done != null) {
                 stack[sp - 1] = done;
               } else if (obs == null && t.code() instanceof Proto tp && tp.simple && !t.isBlackhole()
-                  && (done = evalSimple(tp, t.upvalues())) != null) {
+                  && (done = tp.arithmetic ? evalArithmetic(tp, t.upvalues())
+                      : evalSimple(tp, t.upvalues(), null)) != null) {
                 t.set(done);
                 stack[sp - 1] = done;
               } else {
@@ -613,6 +624,7 @@ public final class Vm {
             stack[sp++] = top;
           }
           case Op.ADD -> {
+            int operandPositions = code[ip++];
             Value b = stack[--sp];
             Value a = stack[sp - 1];
             stack[sp] = null;
@@ -627,7 +639,7 @@ public final class Vm {
               cf.ip = ip;
               cf.opStart = opStart;
               this.sp = sp;
-              Value r = Arith.add(this, a, b);
+              Value r = Arith.add(this, a, b, (SourcePos[]) k[operandPositions]);
               if (r == null) {
                 if (!(frames[fp] instanceof CallFrame next)) {
                   return null;
@@ -1005,6 +1017,7 @@ public final class Vm {
           }
           case Op.INTERP -> {
             int n = code[ip++];
+            int partPositions = code[ip++];
             Value r = Coerce.interpolateQuick(stack, sp - n, n);
             if (r != null) {
               for (int i = sp - n; i < sp; i++) {
@@ -1021,7 +1034,7 @@ public final class Vm {
               cf.ip = ip;
               cf.opStart = opStart;
               this.sp = sp;
-              Coerce.Interpolation g = new Coerce.Interpolation(parts);
+              Coerce.Interpolation g = new Coerce.Interpolation(parts, (SourcePos[]) k[partPositions]);
               g.savedSp = sp;
               pushFrame(g);
               return null;
@@ -1117,17 +1130,41 @@ public final class Vm {
    * pending thunk, a type error, a string or list operand …): the code has no effects, so the
    * caller then evaluates the thunk the ordinary way, from the start.
    */
-  private Value evalSimple(Proto p, Value[] up) {
+  private Value evalSimple(Proto p, Value[] up, Value arg) {
     final Value[] s = scratch;
     final int[] code = p.code;
     final Object[] k = p.constants;
     int sp = 0;
     int ip = 0;
+    if (arg != null) {
+      // Calls count against the budget as frames do (a map over a long list pushes none).
+      s[sp++] = arg;
+      budget.tick();
+    }
     try {
       while (true) {
         switch (code[ip++]) {
           case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
           case Op.UPVAL -> s[sp++] = up[code[ip++]];
+          case Op.LOCAL -> s[sp++] = s[code[ip++]];
+          case Op.LIST -> {
+            int n = code[ip++];
+            Value[] items = new Value[n];
+            sp -= n;
+            System.arraycopy(s, sp, items, 0, n);
+            s[sp++] = NixList.wrap(items);
+          }
+          case Op.THUNK, Op.CLOSURE -> {
+            boolean thunk = code[ip - 1] == Op.THUNK;
+            Proto q = (Proto) k[code[ip++]];
+            int[] caps = q.captures;
+            Value[] captured = caps.length == 0 ? PENDING_NONE : new Value[caps.length];
+            for (int i = 0; i < caps.length; i++) {
+              int c = caps[i];
+              captured[i] = (c & 1) == 0 ? s[c >> 1] : up[c >> 1];
+            }
+            s[sp++] = thunk ? new Thunk(q, captured) : new Closure(q, captured);
+          }
           case Op.FORCE -> {
             if (s[sp - 1] instanceof Thunk t) {
               Value d = t.valueOrNull();
@@ -1138,7 +1175,11 @@ public final class Vm {
             }
           }
           case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS -> {
-            Value r = simpleArith(code[ip - 1], s[sp - 2], s[sp - 1]);
+            int op = code[ip - 1];
+            if (op == Op.ADD) {
+              ip++;
+            }
+            Value r = simpleArith(op, s[sp - 2], s[sp - 1]);
             if (r == null) {
               return null;
             }
@@ -1192,7 +1233,91 @@ public final class Vm {
         }
       }
     } finally {
-      java.util.Arrays.fill(s, 0, Math.min(s.length, sp + 1), null);
+      java.util.Arrays.fill(s, 0, Math.min(s.length, p.maxStack + 1), null);
+    }
+  }
+
+  /** {@link #evalSimple} for {@linkplain Proto#arithmetic arithmetic} thunks: small enough to inline. */
+  private Value evalArithmetic(Proto p, Value[] up) {
+    final Value[] s = scratch;
+    final int[] code = p.code;
+    final Object[] k = p.constants;
+    int sp = 0;
+    int ip = 0;
+    try {
+      while (true) {
+        switch (code[ip++]) {
+          case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
+          case Op.UPVAL -> s[sp++] = up[code[ip++]];
+          case Op.FORCE -> {
+            if (s[sp - 1] instanceof Thunk t) {
+              Value d = t.valueOrNull();
+              if (d == null) {
+                return null;
+              }
+              s[sp - 1] = d;
+            }
+          }
+          case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS -> {
+            int op = code[ip - 1];
+            if (op == Op.ADD) {
+              ip++;
+            }
+            Value r = simpleArith(op, s[sp - 2], s[sp - 1]);
+            if (r == null) {
+              return null;
+            }
+            s[--sp] = null;
+            s[sp - 1] = r;
+          }
+          case Op.EQ, Op.NEQ -> {
+            Value a = s[sp - 2];
+            Value b = s[sp - 1];
+            if (a instanceof NixUnknown || b instanceof NixUnknown) {
+              return null;
+            }
+            Boolean q = Equality.quick(a, b);
+            if (q == null) {
+              return null;
+            }
+            s[--sp] = null;
+            s[sp - 1] = NixBool.of(q != (code[ip - 1] == Op.NEQ));
+          }
+          case Op.NOT -> {
+            if (!(s[sp - 1] instanceof NixBool b)) {
+              return null;
+            }
+            s[sp - 1] = NixBool.of(!b.value);
+          }
+          case Op.SELECT -> {
+            String name = (String) k[code[ip++]];
+            if (!(s[sp - 1] instanceof NixAttrs a)) {
+              return null;
+            }
+            Value r = a.get(name);
+            if (r == null) {
+              return null;
+            }
+            s[sp - 1] = r;
+          }
+          case Op.HAS_ATTR -> {
+            String name = (String) k[code[ip++]];
+            Value v = s[sp - 1];
+            if (v instanceof NixUnknown) {
+              return null;
+            }
+            s[sp - 1] = NixBool.of(v instanceof NixAttrs a && a.has(name));
+          }
+          case Op.RETURN -> {
+            return s[sp - 1];
+          }
+          default -> {
+            return null;
+          }
+        }
+      }
+    } finally {
+      java.util.Arrays.fill(s, 0, Math.min(s.length, p.maxStack + 1), null);
     }
   }
 
@@ -1274,7 +1399,7 @@ public final class Vm {
       if (proto.name != null) {
         return "function '" + proto.name + "'";
       }
-      return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.location());
+      return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.messageLocation());
     }
   }
 }

@@ -26,6 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code fullParse}: lexing, parsing and building the green tree of the generated 2 MB,
  *       40,000-line package collection (throughput = 2 MB / time per operation);
  *   <li>{@code lex}: the lexer alone on the same text;
+ *   <li>{@code fullParseErrorAtEnd}: the same file with a syntax error at its very end, so that
+ *       the run of Nix's grammar that words the first error as Nix does
+ *       ({@code SyntaxError.nixMessage}) goes over the whole file;
  *   <li>{@code fullParse20k} and {@code incrementalEdit20k}: a full parse of a 20,000-line
  *       collection, and the incremental reparse of a one-character edit in it (an edit of an
  *       identifier, a string, a number or whitespace, cycling through positions spread over the
@@ -42,11 +45,16 @@ public class ParseBenchmark {
   public static class Large {
     String text;
     byte[] bytes;
+    String broken;
 
     @Setup(Level.Trial)
     public void setUp() {
       text = Bytes.fromUnicode(PackageSetGenerator.generate(40_000, 42));
       bytes = Bytes.of(text);
+      broken = text + " )";
+      if (Parser.parse(broken).ok()) {
+        throw new IllegalStateException("the broken file parses");
+      }
     }
   }
 
@@ -91,6 +99,11 @@ public class ParseBenchmark {
   @Benchmark
   public Parse fullParse(Large s) {
     return Parser.parse(s.text);
+  }
+
+  @Benchmark
+  public Parse fullParseErrorAtEnd(Large s) {
+    return Parser.parse(s.broken);
   }
 
   @Benchmark

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The strongest check of the parser and of the typed AST: for every {@code parse/ok} fixture, our
- * tree printed the way {@code nix-instantiate --parse} prints Nix's (see {@link NixParsePrinter})
- * is exactly what real Nix printed ({@code NAME.parsed}, recorded by {@code fixtures/regen.sh}).
- * This validates precedence and associativity, string decoding and indentation stripping, path
- * resolution and the merging of nested attribute paths. Only the order of let bindings and of
- * formals is not compared (Nix orders them by memory addresses; see
- * {@link NixParsePrinter#canonicalOrder}).
+ * The strongest check of the parser, of the typed AST and of {@link NixShow}: for every
+ * {@code parse/ok} fixture, our tree printed by {@link NixShow} is exactly what
+ * {@code nix-instantiate --parse} printed ({@code NAME.parsed}, recorded by
+ * {@code fixtures/regen.sh}). This validates precedence and associativity, string decoding and
+ * indentation stripping, path resolution, the merging of nested attribute paths and Nix's
+ * flattening of calls. Only the order of let bindings and of formals is not compared (Nix orders
+ * them by memory addresses; see {@link ParsedOrder#canonicalOrder}).
  */
 class NixParseOracleTest {
   /** HOME when regen.sh runs Nix. */
@@ -37,19 +37,19 @@ class NixParseOracleTest {
         Files.readAllBytes(f.resolveSibling(Fixtures.name(f) + ".parsed"))).replace("@FIXTURES@", root);
     Parse parse = Parser.parse(Fixtures.read(f));
     String dir = Bytes.fromUnicode(f.toAbsolutePath().normalize().getParent().toString());
-    String printed = NixParsePrinter.print(parse.expr(), dir, HOME).replace(dir, "@DIR@") + "\n";
-    assertEquals(Bytes.toUnicode(NixParsePrinter.canonicalOrder(expected)),
-        Bytes.toUnicode(NixParsePrinter.canonicalOrder(printed)));
+    String printed = NixShow.show(parse.expr(), dir, HOME).replace(dir, "@DIR@") + "\n";
+    assertEquals(Bytes.toUnicode(ParsedOrder.canonicalOrder(expected)),
+        Bytes.toUnicode(ParsedOrder.canonicalOrder(printed)));
   }
 
   @Test
   void floatsPrintLikeCppStreams() {
-    assertEquals("1e+20", NixParsePrinter.formatG(1.0e20));
-    assertEquals("0.0005", NixParsePrinter.formatG(0.0005));
-    assertEquals("1.5e-07", NixParsePrinter.formatG(1.5e-7));
-    assertEquals("123457", NixParsePrinter.formatG(123456.7));
-    assertEquals("1.23457e+06", NixParsePrinter.formatG(1234567.0));
-    assertEquals("3", NixParsePrinter.formatG(3.0));
-    assertEquals("0.1", NixParsePrinter.formatG(0.1));
+    assertEquals("1e+20", NixShow.formatG(1.0e20));
+    assertEquals("0.0005", NixShow.formatG(0.0005));
+    assertEquals("1.5e-07", NixShow.formatG(1.5e-7));
+    assertEquals("123457", NixShow.formatG(123456.7));
+    assertEquals("1.23457e+06", NixShow.formatG(1234567.0));
+    assertEquals("3", NixShow.formatG(3.0));
+    assertEquals("0.1", NixShow.formatG(0.1));
   }
 }

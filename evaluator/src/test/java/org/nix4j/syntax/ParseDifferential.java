@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * The checker of {@code fixtures/parse/differential/run.sh} (see there): for each {@code N.nix}
  * of a directory, compares our parse with what real Nix said, {@code N.parsed} (accepted: our
  * tree printed like {@code nix-instantiate --parse} must be identical) or {@code N.err} (rejected:
- * on a syntax error our first error must be at Nix's line and column). Exits 1 on any difference.
+ * on a syntax error our first error must be at Nix's line and column, with Nix's message). Exits
+ * 1 on any difference.
  *
  * <p>{@code ParseDifferential DIR HOME}
  */
@@ -40,9 +41,9 @@ public final class ParseDifferential {
           problem = "Nix accepts it, we report " + p.errors();
         } else {
           String expected = Bytes.toByteString(Files.readAllBytes(parsed));
-          String got = NixParsePrinter.print(p.expr(), dirName, home) + "\n";
-          if (!NixParsePrinter.canonicalOrder(expected)
-              .equals(NixParsePrinter.canonicalOrder(got))) {
+          String got = NixShow.show(p.expr(), dirName, home) + "\n";
+          if (!ParsedOrder.canonicalOrder(expected)
+              .equals(ParsedOrder.canonicalOrder(got))) {
             problem = "Nix: " + expected.strip() + "\n  us:  " + got.strip();
           }
         }
@@ -52,9 +53,11 @@ public final class ParseDifferential {
           if (p.ok()) {
             problem = "Nix: " + nixErr + "; we report no error";
           } else {
-            String where = SourceFile.ofString(text).lineColumn(p.errors().get(0).start());
-            if (!nixErr.startsWith(where + ": ")) {
-              problem = "Nix: " + nixErr + "; us: " + where + ": " + p.errors().get(0).message();
+            SyntaxError first = p.errors().get(0);
+            String where = SourceFile.ofString(text).lineColumn(first.start());
+            if (!nixErr.equals(where + ": " + first.nixMessage())) {
+              problem = "Nix: " + nixErr + "; us: " + where + ": " + first.nixMessage()
+                  + " (" + first.message() + ")";
             }
           }
         }

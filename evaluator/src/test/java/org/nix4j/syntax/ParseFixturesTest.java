@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every fixture under {@code fixtures/parse}: the tree spells the source back; the ok ones parse
  * without errors; on the fail ones whose Nix error is a syntax error, our first error is where
- * Nix reports its first one (line and byte column), except for the fixtures listed with a reason
- * in {@code parse-error-exceptions.txt}.
+ * Nix reports its first one (line and byte column) and its {@link SyntaxError#nixMessage()} is
+ * Nix's message word for word, except for the fixtures listed with a reason in
+ * {@code parse-error-exceptions.txt}.
  */
 class ParseFixturesTest {
   @TestFactory
@@ -53,6 +54,7 @@ class ParseFixturesTest {
           String where = SourceFile.ofString(text).lineColumn(first.start());
           String nixWhere = expected.substring(0, expected.indexOf(": "));
           assertEquals(nixWhere, where, () -> "Nix: " + expected + "\nours: " + parse.errors());
+          assertEquals(expected, where + ": " + first.nixMessage(), "Nix's message");
         }));
   }
 

@@ -28,6 +28,6 @@
  * ({@link org.nix4j.syntax.ast.PathExpr#resolvedFirstPiece}). Desugaring ({@code -x} is
  * {@code __sub 0 x}, {@code a > b} is {@code __lessThan b a}, {@code <p>} is
  * {@code __findFile __nixPath "p"}, nested attribute paths merge into sets) is the compiler's
- * job; {@code NixParsePrinter} in the tests shows Nix's rules.
+ * job; {@link org.nix4j.syntax.NixShow} shows Nix's rules.
  */
 package org.nix4j.syntax.ast;
