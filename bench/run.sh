@@ -9,6 +9,12 @@
 #                                 whole-process `nix4j eval --strict` vs
 #                                 `nix-instantiate --eval --strict` on ../shared/bench/*.nix
 #   bench/run.sh jmh [REGEX]      the in-process JMH benchmarks (evaluator test sources)
+#   bench/run.sh lsp [JVM_OPTION…]
+#                                 the language server over stdio, driven by a scripted client
+#                                 (lsp-server/src/test/java/org/nix4j/bench/LspBench.java):
+#                                 diagnostics after edits of a 20,000-line file, hover,
+#                                 completion, start-up and resident memory; and the CPU time of
+#                                 the server's work for one keystroke (EditCpuTime)
 #   bench/run.sh parse-cpu        the parser benchmarks of ParseBenchmark in CPU time of the
 #                                 benchmarking thread (robust on a machine busy with other work)
 #
@@ -87,6 +93,20 @@ case "${1:-}" in
       done
       report "$w.nix" "$work/e.nix" "$work/e.j"
     done ;;
+  lsp)
+    shift
+    build
+    (cd "$root" && mvn -q -B -ntp test-compile -pl lsp-server >&2)
+    lcp="$work/lsp.classpath"
+    (cd "$root" && mvn -q -B -ntp dependency:build-classpath -pl lsp-server \
+        -Dmdep.includeScope=test -Dmdep.outputFile="$lcp" >&2)
+    mkdir -p "$work/lsp"
+    java -cp "$(classpath)" org.nix4j.bench.PackageSetGenerator "$work/lsp/packages.nix" 20000
+    # This checkout's classes first: the evaluator in ~/.m2 may be another checkout's.
+    lsp_cp="$root/lsp-server/target/test-classes:$root/lsp-server/target/classes:$root/evaluator/target/classes:$(cat "$lcp")"
+    java -Xss512m -XX:+UseSerialGC -cp "$lsp_cp" org.nix4j.bench.EditCpuTime "$work/lsp/packages.nix"
+    java -cp "$lsp_cp" org.nix4j.bench.LspBench "$root/lsp-server/target/nix4j.jar" "$work/lsp/packages.nix" \
+      "$root/fixtures/lsp/nixpkgs" "$@" ;;
   jmh)
     build
     (cd "$root" && mvn -q -B -ntp test-compile -pl evaluator >&2)

@@ -669,6 +669,11 @@ public final class Compiler {
     if (r instanceof LocalRes lr && !lr.local.initialised) {
       return false;
     }
+    if (r instanceof Undefined) {
+      // A thunk that fails when forced, so that the rest of a file with this error still
+      // evaluates (for an editor); the error is reported once, when the thunk is compiled.
+      return false;
+    }
     int s = fn.span(range);
     emitResolution(r, name, range);
     fn.restoreSpan(s);
@@ -1085,8 +1090,10 @@ public final class Compiler {
     BindingTree tree = new BindingTree(new BindingTree.Errors() {
       @Override
       public void duplicate(String shownPath, TextRange at, int previousPos) {
-        error(Diagnostic.Code.DUPLICATE_ATTRIBUTE,
-            "attribute '" + shownPath + "' already defined at " + location(previousPos), at);
+        // The earlier definition as related information (an editor links to it).
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, Diagnostic.Code.DUPLICATE_ATTRIBUTE,
+            "attribute '" + shownPath + "' already defined at " + location(previousPos), at,
+            List.of(new Diagnostic.Related(TextRange.empty(previousPos), "first defined here"))));
       }
 
       @Override

@@ -73,6 +73,53 @@ public final class LineIndex {
     this.ascii = allAscii;
   }
 
+  private LineIndex(String text, boolean bytes, int[] lineStarts, boolean ascii) {
+    this.text = text;
+    this.bytes = bytes;
+    this.lineStarts = lineStarts;
+    this.ascii = ascii;
+  }
+
+  /**
+   * The index of {@code newText}, which is this index's text with {@code [start, end)} replaced
+   * by {@code insertedLength} characters: the lines before the edit are kept and those after it
+   * moved, only the text around the edit is scanned. For an editor's document, where each
+   * keystroke would otherwise scan the whole text again.
+   */
+  public LineIndex edited(int start, int end, int insertedLength, String newText) {
+    int delta = insertedLength - (end - start);
+    if (start < 0 || end < start || end > text.length() || newText.length() != text.length() + delta) {
+      throw new IllegalArgumentException("edit " + start + ".." + end + " does not fit the text");
+    }
+    // A line start s depends on the characters at s - 1 and s only.
+    int keep = Arrays.binarySearch(lineStarts, start);
+    keep = Math.max(1, keep >= 0 ? keep : -keep - 1); // the starts before `start`; 0 always
+    int scanTo = Math.min(newText.length(), start + insertedLength + 1);
+    int[] starts = Arrays.copyOf(lineStarts, Math.max(16, lineStarts.length + insertedLength + 2));
+    int n = keep;
+    for (int i = Math.max(0, start - 1); i < scanTo; i++) {
+      char c = newText.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= newText.length() || newText.charAt(i + 1) != '\n'))) {
+        if (i + 1 >= start && i + 1 <= scanTo) {
+          starts[n++] = i + 1;
+        }
+      }
+    }
+    int from = Arrays.binarySearch(lineStarts, end + 2);
+    from = from >= 0 ? from : -from - 1;
+    for (int i = from; i < lineStarts.length; i++) {
+      int s = lineStarts[i] + delta;
+      if (s > scanTo) {
+        starts[n++] = s;
+      }
+    }
+    boolean allAscii = ascii;
+    for (int i = start; allAscii && i < start + insertedLength; i++) {
+      allAscii = newText.charAt(i) < 0x80;
+    }
+    return new LineIndex(newText, bytes, Arrays.copyOf(starts, n), allAscii);
+  }
+
   public String text() {
     return text;
   }

@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nix4j.server.ide.Checker;
 import org.nix4j.server.analysis.IdeDiagnostic;
+import org.nix4j.server.ide.Checker;
 import org.nix4j.syntax.LineIndex;
 import org.nix4j.syntax.SourceFile;
 
@@ -99,6 +99,6 @@ final class CheckCommand implements Main.Command {
     LineIndex.LineCol lc = src.lines().lineCol(d.range().start(), LineIndex.Encoding.UTF8);
     String severity = d.severity().name().toLowerCase(java.util.Locale.ROOT);
     return name + ":" + (lc.line() + 1) + ":" + (lc.column() + 1) + ": " + severity + ": "
-        + org.nix4j.syntax.Bytes.toUnicode(d.message()) + " [" + d.code() + "]";
+        + org.nix4j.server.Text.unicode(d.message()) + " [" + d.code() + "]";
   }
 }

@@ -30,6 +30,23 @@ final class Capabilities {
     c.setReferencesProvider(true);
     c.setDocumentHighlightProvider(true);
     c.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
+    c.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
+        org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.RefactorRewrite,
+        org.eclipse.lsp4j.CodeActionKind.RefactorExtract, org.eclipse.lsp4j.CodeActionKind.RefactorInline)));
+    c.setDocumentFormattingProvider(true);
+    c.setDocumentSymbolProvider(true);
+    c.setWorkspaceSymbolProvider(true);
+    c.setFoldingRangeProvider(true);
+    c.setSelectionRangeProvider(true);
+    c.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+    c.setInlayHintProvider(true);
+    c.setCallHierarchyProvider(true);
+    org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions tokens = new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+        new org.eclipse.lsp4j.SemanticTokensLegend(org.nix4j.server.ide.SemanticTokens.TYPES,
+            org.nix4j.server.ide.SemanticTokens.MODIFIERS));
+    tokens.setFull(new org.eclipse.lsp4j.SemanticTokensServerFull(true));
+    tokens.setRange(false);
+    c.setSemanticTokensProvider(tokens);
     c.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(EVALUATE_COMMAND)));
     return c;
   }

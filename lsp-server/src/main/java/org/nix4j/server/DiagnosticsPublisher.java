@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.nix4j.server.analysis.Diagnostics;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.IdeDiagnostic;
-import org.nix4j.syntax.Bytes;
+import org.nix4j.server.analysis.IncrementalDiagnostics;
 
 /**
  * Publishes the diagnostics of open documents. A change schedules the document (once, however
@@ -28,7 +28,8 @@ final class DiagnosticsPublisher {
   /** Per document: the version and diagnostics last published. */
   private final Map<String, Published> published = new ConcurrentHashMap<>();
 
-  private record Published(FileAnalysis file, List<IdeDiagnostic> compile, List<IdeDiagnostic> eval) {}
+  /** What was published: {@code exact} when the whole file was compiled (else incremental). */
+  private record Published(FileAnalysis file, List<IdeDiagnostic> compile, List<IdeDiagnostic> eval, boolean exact) {}
 
   DiagnosticsPublisher(ServerContext ctx) {
     this.ctx = ctx;
@@ -57,11 +58,59 @@ final class DiagnosticsPublisher {
     if (last != null && last.file == file) {
       return;
     }
+    FileAnalysis.Origin origin = file.takeOrigin();
+    if (!file.compiled() && origin != null && last != null && last.file == origin.previous()) {
+      IncrementalDiagnostics.Result fast = IncrementalDiagnostics.of(last.compile, file, origin.edit());
+      if (fast != null) {
+        Published p = new Published(file, fast.diagnostics(), fast.carry(last.eval), false);
+        published.put(uri, p);
+        send(uri, p);
+        compileInBackground(uri, file);
+        return;
+      }
+    }
+    publishExact(uri, file);
+  }
+
+  /** Compiles the whole file, publishes, and starts its evaluation. */
+  private void publishExact(String uri, FileAnalysis file) {
     List<IdeDiagnostic> compile = Diagnostics.compile(file);
-    Published p = new Published(file, compile, List.of());
+    Published last = published.get(uri);
+    // Evaluation errors carried over from the version before stay until this one's evaluation.
+    List<IdeDiagnostic> eval = last != null && last.file == file ? last.eval : List.of();
+    Published p = new Published(file, compile, eval, true);
     published.put(uri, p);
     send(uri, p);
     ctx.afterCompile(uri, file);
+  }
+
+  /** How long typing must pause before the whole file is compiled again. */
+  static final long QUIET_MS = 250;
+
+  /** The exact diagnostics of a version published with incremental ones, if it is still the latest. */
+  private void compileInBackground(String uri, FileAnalysis file) {
+    try {
+      ctx.workers.background.schedule(() -> {
+        Published now = published.get(uri);
+        if (now == null || now.file != file || scheduled.contains(uri)) {
+          return; // a newer version is on its way
+        }
+        try {
+          file.compile();
+        } catch (RuntimeException | StackOverflowError e) {
+          ctx.log("compiling " + uri + " failed: " + e);
+          return;
+        }
+        ctx.onAnalysisThread(() -> {
+          Published again = published.get(uri);
+          if (again != null && again.file == file && !again.exact) {
+            publishExact(uri, file);
+          }
+        });
+      }, QUIET_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // stopped
+    }
   }
 
   /** Adds the diagnostics of evaluating {@code file}, if it is still the version shown. */
@@ -71,7 +120,7 @@ final class DiagnosticsPublisher {
       if (last == null || last.file != file || !ctx.documents.isOpen(uri)) {
         return;
       }
-      Published p = new Published(file, last.compile, eval);
+      Published p = new Published(file, last.compile, eval, last.exact);
       published.put(uri, p);
       send(uri, p);
     });
@@ -94,9 +143,17 @@ final class DiagnosticsPublisher {
     });
   }
 
-  /** Whether no document waits to be compiled. */
+  /** Whether no document waits to be compiled, and every one published has exact diagnostics. */
   boolean idle() {
-    return scheduled.isEmpty();
+    if (!scheduled.isEmpty()) {
+      return false;
+    }
+    for (Published p : published.values()) {
+      if (!p.exact) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What was last published for a document (for tests and the status). */
@@ -129,7 +186,7 @@ final class DiagnosticsPublisher {
 
   Diagnostic toLsp(FileAnalysis file, IdeDiagnostic d) {
     Convert convert = ctx.convert();
-    Diagnostic out = new Diagnostic(convert.range(file.lines(), d.range()), Bytes.toUnicode(d.message()));
+    Diagnostic out = new Diagnostic(convert.range(file.lines(), d.range()), Text.unicode(d.message()));
     out.setSeverity(switch (d.severity()) {
       case ERROR -> DiagnosticSeverity.Error;
       case WARNING -> DiagnosticSeverity.Warning;
@@ -153,7 +210,7 @@ final class DiagnosticsPublisher {
       for (IdeDiagnostic.Related r : d.related()) {
         String uri = r.file().path() != null ? ctx.documents.uriOf(r.file().path()) : r.file().name();
         rel.add(new DiagnosticRelatedInformation(
-            new Location(uri, convert.range(r.file().lines(), r.range())), Bytes.toUnicode(r.message())));
+            new Location(uri, convert.range(r.file().lines(), r.range())), Text.unicode(r.message())));
       }
       out.setRelatedInformation(rel);
     }

@@ -15,6 +15,7 @@ import org.nix4j.syntax.Bytes;
 import org.nix4j.syntax.LineIndex;
 import org.nix4j.syntax.Parse;
 import org.nix4j.syntax.SourceFile;
+import org.nix4j.syntax.TextEdit;
 import org.nix4j.syntax.TextRange;
 
 /**
@@ -32,12 +33,17 @@ public final class Documents {
     int version;
     /** The current text, a byte string. */
     String text;
+    /** The line index of {@link #text}, updated with each edit. */
+    LineIndex lines;
     /** The snapshot of the current version, or null until asked for. */
     FileAnalysis snapshot;
     /** The last snapshot made (its parse may be reused for the next one). */
     FileAnalysis previous;
-    /** The edits since {@link #previous}, in order (byte offsets at the time of each). */
-    final List<Edit> edits = new ArrayList<>();
+    /**
+     * The edits since {@link #previous}, merged into one: the text of {@link #previous} with
+     * {@code [start, oldEnd)} replaced by what is now {@code [start, newEnd)}; null when none.
+     */
+    Change change;
 
     Open(String uri, Path path) {
       this.uri = uri;
@@ -46,14 +52,31 @@ public final class Documents {
   }
 
   /** A replacement of the bytes {@code [start, end)} by {@code text}. */
-  public record Edit(int start, int end, String text) {}
+  record Change(int start, int oldEnd, int newEnd) {
+    /** This change followed by the replacement of {@code [s, e)} (of the text after it) by {@code length} bytes. */
+    Change then(int s, int e, int length) {
+      int a = Math.min(start, s);
+      int b = Math.max(newEnd, e);
+      return new Change(a, b - newEnd + oldEnd, b + length - (e - s));
+    }
+  }
 
   /** A file read from disk, with what identifies its version. */
   private record OnDisk(long modified, long size, FileAnalysis analysis) {}
 
   private final Map<String, Open> open = new ConcurrentHashMap<>();
   private final Map<Path, String> openByPath = new ConcurrentHashMap<>();
-  private final Map<Path, OnDisk> disk = new ConcurrentHashMap<>();
+  /** Files read from disk, the most recently used first out last; at most {@link #MAX_DISK_FILES}. */
+  private final Map<Path, OnDisk> disk = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, OnDisk> eldest) {
+          return size() > MAX_DISK_FILES;
+        }
+      });
+
+  /** How many files read from disk are kept parsed. */
+  static final int MAX_DISK_FILES = 256;
 
   /** The file a {@code file:} URI names, or null for any other URI (or a malformed one). */
   public static Path pathOf(String uri) {
@@ -87,6 +110,7 @@ public final class Documents {
     Open d = new Open(uri, path);
     d.version = version;
     d.text = Bytes.fromUnicode(unicodeText == null ? "" : unicodeText);
+    d.lines = LineIndex.ofBytes(d.text);
     Open old = open.put(uri, d);
     if (old != null && old.path != null) {
       openByPath.remove(old.path);
@@ -119,16 +143,19 @@ public final class Documents {
         }
         String newText = Bytes.fromUnicode(c.getText() == null ? "" : c.getText());
         if (c.getRange() == null) {
-          d.edits.clear();
+          d.change = null;
           d.previous = null;
           d.text = newText;
+          d.lines = LineIndex.ofBytes(newText);
           continue;
         }
-        LineIndex lines = LineIndex.ofBytes(d.text);
-        TextRange r = convert.range(lines, c.getRange());
+        TextRange r = convert.range(d.lines, c.getRange());
         d.text = d.text.substring(0, r.start()) + newText + d.text.substring(r.end());
+        d.lines = d.lines.edited(r.start(), r.end(), newText.length(), d.text);
         if (d.previous != null) {
-          d.edits.add(new Edit(r.start(), r.end(), newText));
+          Change before = d.change;
+          d.change = before == null ? new Change(r.start(), r.end(), r.start() + newText.length())
+              : before.then(r.start(), r.end(), newText.length());
         }
       }
       d.version = version;
@@ -146,10 +173,13 @@ public final class Documents {
     synchronized (d) {
       if (d.snapshot == null) {
         SourceFile src = d.path != null ? SourceFile.ofFile(d.path, d.text) : SourceFile.named(d.uri, d.text);
-        Parse parse = IncrementalParse.next(d.previous == null ? null : d.previous.parse(), d.edits, d.text);
-        d.snapshot = new FileAnalysis(src, parse, d.version);
+        TextEdit edit = d.previous == null || d.change == null ? null
+            : new TextEdit(d.change.start(), d.change.oldEnd(), d.text.substring(d.change.start(), d.change.newEnd()));
+        Parse parse = IncrementalParse.next(d.previous == null ? null : d.previous.parse(), edit, d.text);
+        FileAnalysis.Origin origin = edit != null ? new FileAnalysis.Origin(d.previous, edit) : null;
+        d.snapshot = new FileAnalysis(src, parse, d.version, origin, d.lines);
         d.previous = d.snapshot;
-        d.edits.clear();
+        d.change = null;
       }
       return d.snapshot;
     }

@@ -68,9 +68,9 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
       encoding = UTF8;
     }
     ctx.setEncoding(encoding.equals(UTF8) ? LineIndex.Encoding.UTF8 : LineIndex.Encoding.UTF16);
+    ctx.log("positions: " + encoding + " (the client offers " + (caps.getGeneral() == null ? null : caps.getGeneral().getPositionEncodings()) + ")");
     ctx.setWorkspaceFolders(folders(params));
     ctx.setSettings(Settings.from(params.getInitializationOptions()));
-    textDocuments.setClientCapabilities(caps);
     ctx.reconfigureEval();
     ctx.status("starting");
     InitializeResult result = new InitializeResult(Capabilities.of(encoding), new ServerInfo("nix4j", Version.VERSION));
@@ -108,6 +108,24 @@ public final class NixLanguageServer implements LanguageServer, LanguageClientAw
   public void initialized(InitializedParams params) {
     ctx.status("ready");
     pullConfiguration();
+    watchNixFiles();
+  }
+
+  /**
+   * Asks the client to report changes of {@code .nix} files on disk (those not open: an import
+   * reads them), when it can register watchers.
+   */
+  private void watchNixFiles() {
+    ClientCapabilities caps = clientCapabilities;
+    if (caps.getWorkspace() == null || caps.getWorkspace().getDidChangeWatchedFiles() == null
+        || !Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration())) {
+      return;
+    }
+    org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions options =
+        new org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions(
+            List.of(new org.eclipse.lsp4j.FileSystemWatcher(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft("**/*.nix"))));
+    ctx.client().registerCapability(new org.eclipse.lsp4j.RegistrationParams(List.of(
+        new org.eclipse.lsp4j.Registration("nix4j-watch-nix-files", "workspace/didChangeWatchedFiles", options))));
   }
 
   /** Asks the client for the {@code nix4j} settings, when it can answer. */

@@ -1,37 +1,118 @@
 package org.nix4j.server;
 
+import com.google.gson.JsonElement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.lsp4j.ClientCapabilities;
-import org.eclipse.lsp4j.Hover;
-import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.MarkupContent;
-import org.eclipse.lsp4j.MarkupKind;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.eclipse.lsp4j.CallHierarchyIncomingCall;
+import org.eclipse.lsp4j.CallHierarchyIncomingCallsParams;
+import org.eclipse.lsp4j.CallHierarchyItem;
+import org.eclipse.lsp4j.CallHierarchyOutgoingCall;
+import org.eclipse.lsp4j.CallHierarchyOutgoingCallsParams;
+import org.eclipse.lsp4j.CallHierarchyPrepareParams;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeKind;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintKind;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensEdit;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.nix4j.server.analysis.FileAnalysis;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.ide.CallHierarchy;
+import org.nix4j.server.ide.CodeActions;
+import org.nix4j.server.ide.Completion;
+import org.nix4j.server.ide.DocumentLinks;
+import org.nix4j.server.ide.DocumentSymbols;
+import org.nix4j.server.ide.FoldingRanges;
+import org.nix4j.server.ide.Formatting;
+import org.nix4j.server.ide.GotoDefinition;
+import org.nix4j.server.ide.InlayHints;
+import org.nix4j.server.ide.Place;
+import org.nix4j.server.ide.References;
+import org.nix4j.server.ide.Rename;
+import org.nix4j.server.ide.SelectionRanges;
+import org.nix4j.server.ide.Signatures;
+import org.nix4j.server.ide.SourceEdit;
+import org.nix4j.syntax.TextRange;
 
 /**
  * {@code textDocument/*}: keeps the documents in step with the editor and answers requests on
- * snapshots of them. Converts between the protocol and the analysis ({@code ide}) and nothing
- * else: every answer is computed by a class of {@code org.nix4j.server.ide}.
+ * snapshots of them. Converts between the protocol and the analysis and nothing else: every
+ * answer is computed by a class of {@code org.nix4j.server.ide}. Requests that need values run
+ * on the evaluation thread ({@link org.nix4j.server.eval.EvalService#request}); the others on
+ * the request threads.
  */
 final class NixTextDocumentService implements TextDocumentService {
+  /** How long a request may evaluate, at most (the settings may say less). */
+  static final long REQUEST_EVAL_MS = 2000;
+
   private final ServerContext ctx;
-  private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
+  /** The last semantic tokens sent per document, for deltas. */
+  private final Map<String, SentTokens> sentTokens = new ConcurrentHashMap<>();
+  private final AtomicLong tokenIds = new AtomicLong();
+
+  private record SentTokens(String id, List<Integer> data) {}
 
   NixTextDocumentService(ServerContext ctx) {
     this.ctx = ctx;
-  }
-
-  void setClientCapabilities(ClientCapabilities caps) {
-    clientCapabilities = caps;
-  }
-
-  void stop() {
   }
 
   /** The snapshot of an open document, or of the file on disk it names; null when neither. */
@@ -41,7 +122,7 @@ final class NixTextDocumentService implements TextDocumentService {
     }
     FileAnalysis f = ctx.documents.snapshot(uri);
     if (f == null) {
-      java.nio.file.Path p = Documents.pathOf(uri);
+      Path p = Documents.pathOf(uri);
       if (p != null) {
         f = ctx.documents.file(p);
       }
@@ -51,6 +132,33 @@ final class NixTextDocumentService implements TextDocumentService {
 
   FileAnalysis file(TextDocumentIdentifier id) {
     return id == null ? null : file(id.getUri());
+  }
+
+  private int offset(FileAnalysis file, Position p) {
+    return ctx.convert().offset(file.lines(), p);
+  }
+
+  private Range range(FileAnalysis file, TextRange r) {
+    return ctx.convert().range(file.lines(), r);
+  }
+
+  /** Runs {@code work} on a request thread; cancellation reaches it through the checker. */
+  private <T> CompletableFuture<T> async(Function<CancelChecker, T> work) {
+    return CompletableFutures.computeAsync(ctx.workers.requests, work);
+  }
+
+  /** Runs {@code work} on the evaluation of {@code file}, then converts with {@code toLsp}. */
+  private <T, R> CompletableFuture<R> evaluating(String uri, FileAnalysis file,
+      Function<org.nix4j.server.eval.DocumentEval, T> work, Function<T, R> toLsp) {
+    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS, work), toLsp);
+  }
+
+  private static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+
+  private static ResponseErrorException failure(String message) {
+    return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, message, null));
   }
 
   // ---- synchronisation ----
@@ -78,7 +186,7 @@ final class NixTextDocumentService implements TextDocumentService {
     int v = version != null ? version : ctx.documents.version(uri) + 1;
     if (ctx.documents.change(uri, v, params.getContentChanges(), ctx.convert())) {
       ctx.diagnostics.schedule(uri);
-      java.nio.file.Path p = Documents.pathOf(uri);
+      Path p = Documents.pathOf(uri);
       if (p != null) {
         ctx.eval.invalidate(p);
       }
@@ -92,7 +200,8 @@ final class NixTextDocumentService implements TextDocumentService {
     }
     String uri = params.getTextDocument().getUri();
     ctx.documents.close(uri);
-    ctx.eval.forget(uri);
+    ctx.closed(uri);
+    sentTokens.remove(uri);
     ctx.diagnostics.clear(uri);
   }
 
@@ -100,18 +209,44 @@ final class NixTextDocumentService implements TextDocumentService {
   public void didSave(DidSaveTextDocumentParams params) {
   }
 
-  // ---- features ----
+  // ---- values ----
 
-  /** How long a request may evaluate, at most (the settings may say less). */
-  static final long REQUEST_EVAL_MS = 2000;
-
-  /** Runs {@code work} on a request thread; cancellation reaches it through the checker. */
-  <T> CompletableFuture<T> async(java.util.function.Function<org.eclipse.lsp4j.jsonrpc.CancelChecker, T> work) {
-    return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(ctx.workers.requests, work);
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    String uri = params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return done(null);
+    }
+    int offset = offset(file, params.getPosition());
+    return evaluating(uri, file, doc -> org.nix4j.server.ide.Hover.at(file, offset, doc),
+        r -> r == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()), range(file, r.range())));
   }
 
+  @Override
+  public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null || !ctx.settings().inlayHints) {
+      return done(List.of());
+    }
+    TextRange r = ctx.convert().range(file.lines(), params.getRange());
+    return evaluating(uri, file, doc -> InlayHints.in(file, r, doc), hints -> {
+      List<InlayHint> out = new ArrayList<>();
+      for (InlayHints.Hint h : hints) {
+        InlayHint ih = new InlayHint(ctx.convert().position(file.lines(), h.offset()), Either.forLeft(h.label()));
+        ih.setKind(InlayHintKind.Type);
+        ih.setPaddingLeft(true);
+        out.add(ih);
+      }
+      return out;
+    });
+  }
+
+  // ---- navigation ----
+
   /** A place of an answer as an LSP location. */
-  org.eclipse.lsp4j.Location location(FileAnalysis current, String currentUri, org.nix4j.server.ide.Place p) {
+  Location location(FileAnalysis current, String currentUri, Place p) {
     String uri;
     if (p.source() == current.source()) {
       uri = currentUri;
@@ -120,198 +255,349 @@ final class NixTextDocumentService implements TextDocumentService {
     } else {
       uri = p.source().name();
     }
-    org.eclipse.lsp4j.Range range = p.source() != null
-        ? ctx.convert().range(p.source().lines(), p.range())
-        : new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(0, 0));
-    return new org.eclipse.lsp4j.Location(uri, range);
+    Range r = p.source() == current.source() ? range(current, p.range())
+        : p.source() != null ? ctx.convert().range(p.source().lines(), p.range())
+        : new Range(new Position(0, 0), new Position(0, 0));
+    return new Location(uri, r);
   }
 
   @Override
-  public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<java.util.List<? extends org.eclipse.lsp4j.Location>,
-      java.util.List<? extends org.eclipse.lsp4j.LocationLink>>> definition(org.eclipse.lsp4j.DefinitionParams params) {
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+      DefinitionParams params) {
     String uri = params.getTextDocument().getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(java.util.List.of()));
+      return done(Either.forLeft(List.of()));
     }
-    int offset = ctx.convert().offset(file.lines(), params.getPosition());
-    java.util.function.Function<java.util.List<org.nix4j.server.ide.Place>,
-        org.eclipse.lsp4j.jsonrpc.messages.Either<java.util.List<? extends org.eclipse.lsp4j.Location>,
-            java.util.List<? extends org.eclipse.lsp4j.LocationLink>>> toLsp = places ->
-        org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(places.stream().map(p -> location(file, uri, p)).toList());
-    java.util.List<org.nix4j.server.ide.Place> fast = org.nix4j.server.ide.GotoDefinition.at(file, offset, null);
+    int offset = offset(file, params.getPosition());
+    Function<List<Place>, Either<List<? extends Location>, List<? extends LocationLink>>> toLsp =
+        places -> Either.forLeft(places.stream().map(p -> location(file, uri, p)).toList());
+    List<Place> fast = GotoDefinition.at(file, offset, null);
     if (!fast.isEmpty()) {
-      return CompletableFuture.completedFuture(toLsp.apply(fast));
+      return done(toLsp.apply(fast));
     }
-    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
-        doc -> org.nix4j.server.ide.GotoDefinition.at(file, offset, doc)), toLsp);
+    return evaluating(uri, file, doc -> GotoDefinition.at(file, offset, doc), toLsp);
   }
 
   @Override
-  public CompletableFuture<java.util.List<? extends org.eclipse.lsp4j.Location>> references(
-      org.eclipse.lsp4j.ReferenceParams params) {
+  public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
     String uri = params.getTextDocument().getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(java.util.List.of());
+      return done(List.of());
     }
-    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    int offset = offset(file, params.getPosition());
     boolean withDecl = params.getContext() == null || params.getContext().isIncludeDeclaration();
-    return async(cancel -> org.nix4j.server.ide.References.at(file, offset).stream()
+    return async(cancel -> References.at(file, offset).stream()
         .filter(o -> withDecl || !o.definition())
-        .map(o -> new org.eclipse.lsp4j.Location(uri, ctx.convert().range(file.lines(), o.range())))
+        .map(o -> new Location(uri, range(file, o.range())))
         .toList());
   }
 
   @Override
-  public CompletableFuture<java.util.List<? extends org.eclipse.lsp4j.DocumentHighlight>> documentHighlight(
-      org.eclipse.lsp4j.DocumentHighlightParams params) {
+  public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
     FileAnalysis file = file(params.getTextDocument());
     if (file == null) {
-      return CompletableFuture.completedFuture(java.util.List.of());
+      return done(List.of());
     }
-    int offset = ctx.convert().offset(file.lines(), params.getPosition());
-    return async(cancel -> org.nix4j.server.ide.References.at(file, offset).stream()
-        .map(o -> new org.eclipse.lsp4j.DocumentHighlight(ctx.convert().range(file.lines(), o.range()),
-            o.definition() ? org.eclipse.lsp4j.DocumentHighlightKind.Write : org.eclipse.lsp4j.DocumentHighlightKind.Read))
+    int offset = offset(file, params.getPosition());
+    return async(cancel -> References.at(file, offset).stream()
+        .map(o -> new DocumentHighlight(range(file, o.range()),
+            o.definition() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read))
         .toList());
   }
 
   @Override
-  public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range,
-      org.eclipse.lsp4j.PrepareRenameResult, org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(
-      org.eclipse.lsp4j.PrepareRenameParams params) {
+  public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
     FileAnalysis file = file(params.getTextDocument());
     if (file == null) {
-      return CompletableFuture.completedFuture(null);
+      return done(List.of());
     }
-    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    var config = ctx.evalConfig();
+    return async(cancel -> {
+      List<DocumentLink> out = new ArrayList<>();
+      for (DocumentLinks.Link l : DocumentLinks.of(file, config.roots(), config.searchPath())) {
+        out.add(new DocumentLink(range(file, l.range()), l.file() != null ? ctx.documents.uriOf(l.file()) : l.url()));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<CallHierarchyItem>> prepareCallHierarchy(CallHierarchyPrepareParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return done(List.of());
+    }
+    int offset = offset(file, params.getPosition());
+    return async(cancel -> {
+      CallHierarchy.Item it = CallHierarchy.prepare(file, offset);
+      return it == null ? List.of() : List.of(ToLsp.callItem(ctx.convert(), file, uri, it));
+    });
+  }
+
+  /** The function an item of a previous answer names, in the current version of its file. */
+  private NameResolution.Definition callee(CallHierarchyItem item, FileAnalysis file) {
+    Object data = item.getData();
+    int offset;
+    if (data instanceof JsonElement j && j.isJsonPrimitive()) {
+      offset = j.getAsInt();
+    } else if (data instanceof Number n) {
+      offset = n.intValue();
+    } else {
+      offset = offset(file, item.getSelectionRange().getStart());
+    }
+    return CallHierarchy.resolve(file, offset);
+  }
+
+  @Override
+  public CompletableFuture<List<CallHierarchyIncomingCall>> callHierarchyIncomingCalls(
+      CallHierarchyIncomingCallsParams params) {
+    return calls(params.getItem(), CallHierarchy::incoming, CallHierarchyIncomingCall::new);
+  }
+
+  @Override
+  public CompletableFuture<List<CallHierarchyOutgoingCall>> callHierarchyOutgoingCalls(
+      CallHierarchyOutgoingCallsParams params) {
+    return calls(params.getItem(), CallHierarchy::outgoing, CallHierarchyOutgoingCall::new);
+  }
+
+  /** The calls into or out of the function of {@code item}, each made into a protocol answer. */
+  private <T> CompletableFuture<List<T>> calls(CallHierarchyItem item,
+      java.util.function.BiFunction<FileAnalysis, NameResolution.Definition, List<CallHierarchy.Call>> find,
+      java.util.function.BiFunction<CallHierarchyItem, List<Range>, T> make) {
+    String uri = item.getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return done(List.of());
+    }
+    return async(cancel -> {
+      NameResolution.Definition d = callee(item, file);
+      List<T> out = new ArrayList<>();
+      if (d != null) {
+        for (CallHierarchy.Call c : find.apply(file, d)) {
+          out.add(make.apply(ToLsp.callItem(ctx.convert(), file, uri, c.other()),
+              c.ranges().stream().map(r -> range(file, r)).toList()));
+        }
+      }
+      return out;
+    });
+  }
+
+  // ---- editing ----
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return done(Either.forRight(new CompletionList(false, List.of())));
+    }
+    int offset = offset(file, params.getPosition());
+    List<String> roots = ctx.evalConfig().roots();
+    return evaluating(uri, file, doc -> Completion.at(file, offset, doc, roots),
+        r -> Either.forRight(ToLsp.completion(ctx.convert(), file, r)));
+  }
+
+  @Override
+  public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return done(null);
+    }
+    int offset = offset(file, params.getPosition());
+    return evaluating(uri, file, doc -> Signatures.at(file, offset, doc), ToLsp::signature);
+  }
+
+  @Override
+  public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+      PrepareRenameParams params) {
+    FileAnalysis file = file(params.getTextDocument());
+    if (file == null) {
+      return done(null);
+    }
+    int offset = offset(file, params.getPosition());
     return async(cancel -> {
       try {
-        org.nix4j.syntax.TextRange r = org.nix4j.server.ide.Rename.prepare(file, offset);
-        return org.eclipse.lsp4j.jsonrpc.messages.Either3.forFirst(ctx.convert().range(file.lines(), r));
-      } catch (org.nix4j.server.ide.Rename.Refused e) {
-        throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed, e.getMessage(), null));
+        return Either3.forFirst(range(file, Rename.prepare(file, offset)));
+      } catch (Rename.Refused e) {
+        throw failure(e.getMessage());
       }
     });
   }
 
   @Override
-  public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+  public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
     String uri = params.getTextDocument().getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(null);
+      return done(null);
     }
-    int offset = ctx.convert().offset(file.lines(), params.getPosition());
+    int offset = offset(file, params.getPosition());
     return async(cancel -> {
       try {
-        var edits = org.nix4j.server.ide.Rename.rename(file, offset, params.getNewName());
-        return workspaceEdit(uri, file, edits);
-      } catch (org.nix4j.server.ide.Rename.Refused e) {
-        throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed, e.getMessage(), null));
+        return workspaceEdit(uri, file, Rename.rename(file, offset, params.getNewName()));
+      } catch (Rename.Refused e) {
+        throw failure(e.getMessage());
       }
     });
   }
 
-  /** Edits of one document as a workspace edit (versioned document changes). */
-  org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(String uri, FileAnalysis file, java.util.List<org.nix4j.server.ide.SourceEdit> edits) {
-    java.util.List<org.eclipse.lsp4j.TextEdit> out = new java.util.ArrayList<>();
-    for (var e : edits) {
-      out.add(new org.eclipse.lsp4j.TextEdit(ctx.convert().range(file.lines(), e.range()), e.newText()));
+  /** Edits of one document as a workspace edit. */
+  WorkspaceEdit workspaceEdit(String uri, FileAnalysis file, List<SourceEdit> edits) {
+    List<TextEdit> out = new ArrayList<>();
+    for (SourceEdit e : edits) {
+      out.add(new TextEdit(range(file, e.range()), e.newText()));
     }
-    return new org.eclipse.lsp4j.WorkspaceEdit(java.util.Map.of(uri, out));
+    return new WorkspaceEdit(Map.of(uri, out));
   }
 
   @Override
-  public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<java.util.List<org.eclipse.lsp4j.CompletionItem>,
-      org.eclipse.lsp4j.CompletionList>> completion(org.eclipse.lsp4j.CompletionParams params) {
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
     String uri = params.getTextDocument().getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(
-          new org.eclipse.lsp4j.CompletionList(false, java.util.List.of())));
+      return done(List.of());
     }
-    Convert convert = ctx.convert();
-    int offset = convert.offset(file.lines(), params.getPosition());
-    java.util.List<String> roots = ctx.evalConfig().roots();
-    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
-        doc -> org.nix4j.server.ide.Completion.at(file, offset, doc, roots)), r -> {
-          java.util.List<org.eclipse.lsp4j.CompletionItem> items = new java.util.ArrayList<>();
-          for (var it : r.items()) {
-            org.eclipse.lsp4j.CompletionItem ci = new org.eclipse.lsp4j.CompletionItem(it.label());
-            ci.setKind(switch (it.kind()) {
-              case VARIABLE -> org.eclipse.lsp4j.CompletionItemKind.Variable;
-              case FUNCTION -> org.eclipse.lsp4j.CompletionItemKind.Function;
-              case FIELD -> org.eclipse.lsp4j.CompletionItemKind.Field;
-              case PROPERTY -> org.eclipse.lsp4j.CompletionItemKind.Property;
-              case KEYWORD -> org.eclipse.lsp4j.CompletionItemKind.Keyword;
-              case CONSTANT -> org.eclipse.lsp4j.CompletionItemKind.Constant;
-              case FILE -> org.eclipse.lsp4j.CompletionItemKind.File;
-              case FOLDER -> org.eclipse.lsp4j.CompletionItemKind.Folder;
-            });
-            ci.setDetail(it.detail());
-            if (it.documentation() != null) {
-              ci.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, it.documentation()));
-            }
-            ci.setSortText(it.sortText());
-            ci.setFilterText(it.label());
-            ci.setTextEdit(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(
-                new org.eclipse.lsp4j.TextEdit(convert.range(file.lines(), it.range()), it.insertText())));
-            items.add(ci);
-          }
-          return org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(new org.eclipse.lsp4j.CompletionList(r.incomplete(), items));
-        });
+    TextRange r = ctx.convert().range(file.lines(), params.getRange());
+    List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+    return async(cancel -> {
+      List<Either<Command, CodeAction>> out = new ArrayList<>();
+      for (CodeActions.Action a : CodeActions.at(file, r, ctx.diagnostics.current(uri))) {
+        if (only != null && only.stream().noneMatch(k -> a.kind().equals(k) || a.kind().startsWith(k + "."))) {
+          continue;
+        }
+        CodeAction ca = new CodeAction(a.title());
+        ca.setKind(a.kind());
+        ca.setEdit(workspaceEdit(uri, file, a.edits()));
+        if (a.preferred()) {
+          ca.setIsPreferred(true);
+        }
+        out.add(Either.forRight(ca));
+      }
+      return out;
+    });
   }
 
   @Override
-  public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+  public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
     String uri = params.getTextDocument().getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(null);
+      return done(List.of());
     }
-    int offset = ctx.convert().offset(file.lines(), params.getPosition());
-    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
-        doc -> org.nix4j.server.ide.Signatures.at(file, offset, doc)), h -> {
-          if (h == null) {
-            return null;
-          }
-          var sig = h.signature();
-          org.eclipse.lsp4j.SignatureInformation info = new org.eclipse.lsp4j.SignatureInformation(sig.label());
-          if (sig.documentation() != null) {
-            info.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, sig.documentation()));
-          }
-          java.util.List<org.eclipse.lsp4j.ParameterInformation> ps = new java.util.ArrayList<>();
-          for (int i = 0; i < sig.parameters().size(); i++) {
-            int[] o = sig.offsets().get(i);
-            org.eclipse.lsp4j.ParameterInformation pi = new org.eclipse.lsp4j.ParameterInformation();
-            pi.setLabel(org.eclipse.lsp4j.jsonrpc.messages.Tuple.two(o[0], o[1]));
-            ps.add(pi);
-          }
-          info.setParameters(ps);
-          org.eclipse.lsp4j.SignatureHelp help = new org.eclipse.lsp4j.SignatureHelp(java.util.List.of(info), 0, h.active());
-          return help;
-        });
+    List<String> command = ctx.settings().formatterCommand;
+    Path dir = file.path() != null ? file.path().getParent() : null;
+    return async(cancel -> {
+      String text = org.nix4j.syntax.Bytes.toUnicode(file.text());
+      try {
+        String formatted = Formatting.format(command, text, dir);
+        if (formatted.equals(text)) {
+          return List.of();
+        }
+        return List.of(new TextEdit(range(file, TextRange.of(0, file.text().length())), formatted));
+      } catch (Formatting.Failure e) {
+        ctx.showMessage(e.getMessage());
+        throw failure(e.getMessage());
+      }
+    });
+  }
+
+  // ---- structure ----
+
+  @Override
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+    FileAnalysis file = file(params.getTextDocument());
+    if (file == null) {
+      return done(List.of());
+    }
+    return async(cancel -> ToLsp.symbols(ctx.convert(), file, DocumentSymbols.of(file)).stream()
+        .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
   }
 
   @Override
-  public CompletableFuture<Hover> hover(HoverParams params) {
-    String uri = params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+  public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+    FileAnalysis file = file(params.getTextDocument());
+    if (file == null) {
+      return done(List.of());
+    }
+    return async(cancel -> FoldingRanges.of(file).stream().map(f -> {
+      FoldingRange fr = new FoldingRange(f.startLine(), f.endLine());
+      if (f.comment()) {
+        fr.setKind(FoldingRangeKind.Comment);
+      }
+      return fr;
+    }).toList());
+  }
+
+  @Override
+  public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+    FileAnalysis file = file(params.getTextDocument());
+    if (file == null || params.getPositions() == null) {
+      return done(List.of());
+    }
+    return async(cancel -> {
+      List<SelectionRange> out = new ArrayList<>();
+      for (Position p : params.getPositions()) {
+        List<TextRange> chain = SelectionRanges.at(file, offset(file, p));
+        SelectionRange parent = null;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+          parent = new SelectionRange(range(file, chain.get(i)), parent);
+        }
+        out.add(parent);
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+    String uri = params.getTextDocument().getUri();
     FileAnalysis file = file(uri);
     if (file == null) {
-      return CompletableFuture.completedFuture(null);
+      return done(new SemanticTokens(List.of()));
     }
-    Convert convert = ctx.convert();
-    int offset = convert.offset(file.lines(), params.getPosition());
-    return Futures.map(ctx.eval.request(uri, file, REQUEST_EVAL_MS,
-        doc -> org.nix4j.server.ide.Hover.at(file, offset, doc)), r -> {
-          if (r == null) {
-            return null;
-          }
-          return new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()), convert.range(file.lines(), r.range()));
-        });
+    return async(cancel -> {
+      List<Integer> data = ToLsp.semanticTokens(ctx.convert(), file, org.nix4j.server.ide.SemanticTokens.of(file));
+      String id = Long.toString(tokenIds.incrementAndGet());
+      sentTokens.put(uri, new SentTokens(id, data));
+      return new SemanticTokens(id, data);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(
+      SemanticTokensDeltaParams params) {
+    String uri = params.getTextDocument().getUri();
+    FileAnalysis file = file(uri);
+    if (file == null) {
+      return done(Either.forLeft(new SemanticTokens(List.of())));
+    }
+    return async(cancel -> {
+      List<Integer> data = ToLsp.semanticTokens(ctx.convert(), file, org.nix4j.server.ide.SemanticTokens.of(file));
+      String id = Long.toString(tokenIds.incrementAndGet());
+      SentTokens before = sentTokens.put(uri, new SentTokens(id, data));
+      if (before == null || !before.id().equals(params.getPreviousResultId())) {
+        return Either.forLeft(new SemanticTokens(id, data));
+      }
+      List<Integer> old = before.data();
+      int prefix = 0;
+      while (prefix < old.size() && prefix < data.size() && old.get(prefix).equals(data.get(prefix))) {
+        prefix++;
+      }
+      int suffix = 0;
+      while (suffix < old.size() - prefix && suffix < data.size() - prefix
+          && old.get(old.size() - 1 - suffix).equals(data.get(data.size() - 1 - suffix))) {
+        suffix++;
+      }
+      List<SemanticTokensEdit> edits = new ArrayList<>();
+      if (prefix < old.size() - suffix || prefix < data.size() - suffix) {
+        edits.add(new SemanticTokensEdit(prefix, old.size() - suffix - prefix,
+            new ArrayList<>(data.subList(prefix, data.size() - suffix))));
+      }
+      return Either.forRight(new SemanticTokensDelta(edits, id));
+    });
   }
 }

@@ -124,11 +124,48 @@ final class ServerContext {
 
   /** After a document version is compiled: its evaluation starts in the background. */
   void afterCompile(String uri, FileAnalysis file) {
+    evaluate(uri, file);
+    // Documents evaluated before a file they read changed (this one, or one on disk): again.
+    long now = eval.generation();
+    for (String other : documents.openUris()) {
+      Long at = evaluatedIn.get(other);
+      if (!other.equals(uri) && at != null && at < now) {
+        FileAnalysis f = documents.snapshot(other);
+        if (f != null) {
+          evaluate(other, f);
+        }
+      }
+    }
+  }
+
+  /** Forgets what concerns a document the editor closed. */
+  void closed(String uri) {
+    evaluatedIn.remove(uri);
+    eval.forget(uri);
+  }
+
+  /** Evaluates again every open document (a file on disk they may read changed). */
+  void reevaluateOpenDocuments() {
+    onAnalysisThread(() -> {
+      for (String uri : documents.openUris()) {
+        FileAnalysis f = documents.snapshot(uri);
+        if (f != null && evaluatedIn.containsKey(uri)) {
+          evaluate(uri, f);
+        }
+      }
+    });
+  }
+
+  private void evaluate(String uri, FileAnalysis file) {
     if (settings.excluded(file.path())) {
       return;
     }
+    evaluatedIn.put(uri, eval.generation());
     eval.evaluate(uri, file, diagnostics::addEvaluation);
   }
+
+  /** The generation of values each document was last evaluated in ({@link EvalService#generation}). */
+  private final java.util.Map<String, Long> evaluatedIn = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Waits until every scheduled compilation, evaluation and publication is done (for tests and
@@ -170,6 +207,14 @@ final class ServerContext {
       workers.analysis.execute(r);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // stopped
+    }
+  }
+
+  /** Shows a message to the user (a warning). */
+  void showMessage(String message) {
+    Nix4jLanguageClient c = client;
+    if (c != null && !closed) {
+      c.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Warning, message));
     }
   }
 

@@ -24,6 +24,10 @@ public final class ServerLauncher {
    * Returns the exit code LSP asks for: 0 after {@code shutdown} then {@code exit}, else 1.
    */
   public static int serve(InputStream in, OutputStream out, PrintStream log) {
+    // Off the path to the first answer: loading the management beans takes a while.
+    Thread tuning = new Thread(() -> MemoryTuning.apply(log), "nix4j-memory-tuning");
+    tuning.setDaemon(true);
+    tuning.start();
     int[] code = {1};
     Thread main = Thread.currentThread();
     NixLanguageServer[] holder = new NixLanguageServer[1];

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>{@link #requests}: answers to requests on snapshots (hover, completion …).
- *   <li>{@link #analysis}: one thread that compiles changed documents and publishes their
- *       diagnostics, in order.
+ *   <li>{@link #analysis}: one thread that publishes the diagnostics of changed documents, in
+ *       order: at once those of the edited part, then those of the whole file.
+ *   <li>{@link #background}: compiles whole files, for the exact diagnostics.
  * </ul>
  */
 final class Workers {
@@ -23,6 +24,14 @@ final class Workers {
 
   final ExecutorService requests = pool("nix4j-request", 2);
   final ExecutorService analysis = pool("nix4j-analysis", 1);
+  /** Whole-file compilations after incremental diagnostics were published (delayed while typing). */
+  final java.util.concurrent.ScheduledThreadPoolExecutor background = scheduled("nix4j-compile");
+
+  static java.util.concurrent.ScheduledThreadPoolExecutor scheduled(String name) {
+    java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, factory(name));
+    e.setRemoveOnCancelPolicy(true);
+    return e;
+  }
 
   static ExecutorService pool(String name, int threads) {
     ThreadPoolExecutor e = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -43,5 +52,6 @@ final class Workers {
   void shutdown() {
     requests.shutdownNow();
     analysis.shutdownNow();
+    background.shutdownNow();
   }
 }

@@ -45,12 +45,13 @@ final class LspHarness implements AutoCloseable {
   private final OutputStream toClient;
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+  InitializeResult initializeResult;
 
   LspHarness() throws IOException {
     BytePipe up = new BytePipe();
     BytePipe down = new BytePipe();
     InputStream serverIn = up.in;
-    toServer = up.out;
+    toServer = new WholeMessages(up.out);
     InputStream clientIn = down.in;
     toClient = down.out;
     impl = new NixLanguageServer(new PrintStream(log, true, StandardCharsets.UTF_8), () -> { });
@@ -81,10 +82,12 @@ final class LspHarness implements AutoCloseable {
     WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
     ws.setConfiguration(true);
     caps.setWorkspace(ws);
+    p.setCapabilities(caps);
     if (settings != null) {
       client.configuration = settings;
     }
     InitializeResult r = get(server.initialize(p));
+    initializeResult = r;
     server.initialized(new InitializedParams());
     return r;
   }
@@ -113,6 +116,65 @@ final class LspHarness implements AutoCloseable {
 
   int version(String uri) {
     return versions.getOrDefault(uri, 0);
+  }
+
+  /**
+   * Waits until the server has handled every message sent so far (a request is answered after
+   * the notifications before it) and finished the work they started.
+   */
+  void awaitIdle() throws Exception {
+    NixLanguageServer.SyntaxTreeParams p = new NixLanguageServer.SyntaxTreeParams();
+    p.uri = "untitled:sync";
+    get(server.syntaxTree(p));
+    if (!impl.awaitIdle(TIMEOUT_MS)) {
+      throw new AssertionError("the server is still busy after " + TIMEOUT_MS + " ms");
+    }
+  }
+
+  /** Writes raw bytes to the server's input, as a broken client might, between two messages. */
+  void sendRaw(byte[] bytes) throws IOException {
+    toServer.write(bytes);
+    toServer.flush();
+  }
+
+  /**
+   * The client's output to the server: what is written until a flush goes out in one piece, so
+   * that raw bytes from a test never land inside a message LSP4J writes (it writes a header and
+   * a body, then flushes) from another thread.
+   */
+  private static final class WholeMessages extends OutputStream {
+    private final OutputStream out;
+    private final ThreadLocal<java.io.ByteArrayOutputStream> pending =
+        ThreadLocal.withInitial(java.io.ByteArrayOutputStream::new);
+
+    WholeMessages(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) {
+      pending.get().write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      pending.get().write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      java.io.ByteArrayOutputStream p = pending.get();
+      synchronized (this) {
+        p.writeTo(out);
+        out.flush();
+      }
+      p.reset();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
   }
 
   /** The server's log so far. */

@@ -44,7 +44,11 @@ final class ScenarioRunner {
   /** The file name of a URI of the workspace, for rendering. */
   String name(String uri) {
     String prefix = workspace.toUri().toString();
-    return uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+    if (uri.startsWith(prefix)) {
+      return uri.substring(prefix.length());
+    }
+    String fixtures = ScenarioTest.fixtures().getParent().toUri().toString();
+    return uri.startsWith(fixtures) ? "@FIXTURES@/" + uri.substring(fixtures.length()) : uri;
   }
 
   private boolean utf8() {
@@ -89,6 +93,19 @@ final class ScenarioRunner {
       case "prepareRename" -> prepareRename(step);
       case "rename" -> rename(step);
       case "completion" -> completion(step);
+      case "symbols" -> symbols(step);
+      case "workspaceSymbols" -> workspaceSymbols(step);
+      case "folding" -> folding(step);
+      case "selection" -> selection(step);
+      case "tokens" -> tokens(step);
+      case "tokensDelta" -> tokensDelta(step);
+      case "links" -> links(step);
+      case "inlayHints" -> inlayHints(step);
+      case "callHierarchy" -> callHierarchy(step);
+      case "codeActions" -> codeActions(step);
+      case "codeAction" -> codeAction(step);
+      case "formatting" -> formatting(step);
+      case "evaluate" -> evaluate(step);
       case "signature" -> signature(step);
       default -> throw new AssertionError("unknown step " + step.kind());
     }
@@ -111,7 +128,7 @@ final class ScenarioRunner {
         sb.append(t == DiagnosticTag.Unnecessary ? " (unnecessary)" : " (deprecated)");
       }
     }
-    sb.append(' ').append(d.getMessage());
+    sb.append(' ').append(d.getMessage().replace(workspace.toString() + "/", ""));
     if (d.getRelatedInformation() != null) {
       for (var r : d.getRelatedInformation()) {
         sb.append("\n  related ").append(r.getLocation().getUri().startsWith("file:") ? "" : "")
@@ -148,7 +165,7 @@ final class ScenarioRunner {
   private void diagnostics(Scenario.Step step) throws Exception {
     String uri = uri(step.args().get(0));
     int version = h.version(uri);
-    assertTrue(h.impl.awaitIdle(LspHarness.TIMEOUT_MS), "the server is still busy");
+    h.awaitIdle();
     PublishDiagnosticsParams p = h.client.awaitDiagnostics(uri,
         x -> (x.getVersion() == null || x.getVersion() >= version) && renderAll(x).equals(step.expected()),
         LspHarness.TIMEOUT_MS);
@@ -179,7 +196,9 @@ final class ScenarioRunner {
   // ---- hover ----
 
   /** The position a request step is about: FILE then a marker or LINE:COL. */
-  org.eclipse.lsp4j.TextDocumentPositionParams at(Scenario.Step step) {
+  org.eclipse.lsp4j.TextDocumentPositionParams at(Scenario.Step step) throws Exception {
+    // Answers do not depend on how far the background evaluation got.
+    h.awaitIdle();
     String file = step.args().get(0);
     return new org.eclipse.lsp4j.TextDocumentPositionParams(
         new org.eclipse.lsp4j.TextDocumentIdentifier(uri(file)), position(file, step.args().get(1)));
@@ -352,6 +371,279 @@ final class ScenarioRunner {
     } else {
       got.add("label: " + r.getSignatures().get(0).getLabel());
       got.add("active: " + r.getActiveParameter());
+    }
+    assertLines(step.expected(), got);
+  }
+
+  // ---- structure ----
+
+  private org.eclipse.lsp4j.TextDocumentIdentifier doc(Scenario.Step step) {
+    return new org.eclipse.lsp4j.TextDocumentIdentifier(uri(step.args().get(0)));
+  }
+
+  private static String kind(Enum<?> k) {
+    return k.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** {@code -- symbols FILE}: the tree, {@code NAME KIND RANGE}, two spaces per level. */
+  private void symbols(Scenario.Step step) throws Exception {
+    var r = LspHarness.get(h.server.getTextDocumentService().documentSymbol(
+        new org.eclipse.lsp4j.DocumentSymbolParams(doc(step))));
+    List<String> out = new ArrayList<>();
+    java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+    for (int i = r.size() - 1; i >= 0; i--) {
+      todo.push(new Object[] {r.get(i).getRight(), 0});
+    }
+    while (!todo.isEmpty()) {
+      Object[] it = todo.pop();
+      var d = (org.eclipse.lsp4j.DocumentSymbol) it[0];
+      int depth = (Integer) it[1];
+      out.add("  ".repeat(depth) + d.getName() + " " + kind(d.getKind()) + " " + render(d.getSelectionRange()));
+      if (d.getChildren() != null) {
+        for (int i = d.getChildren().size() - 1; i >= 0; i--) {
+          todo.push(new Object[] {d.getChildren().get(i), depth + 1});
+        }
+      }
+    }
+    assertLines(step.expected(), out);
+  }
+
+  /** {@code -- workspaceSymbols QUERY}: {@code NAME KIND FILE RANGE}, sorted. */
+  private void workspaceSymbols(Scenario.Step step) throws Exception {
+    var r = LspHarness.get(h.server.getWorkspaceService().symbol(
+        new org.eclipse.lsp4j.WorkspaceSymbolParams(step.args().isEmpty() ? "" : step.args().get(0))));
+    List<String> out = new ArrayList<>();
+    for (var w : r.getRight()) {
+      out.add(w.getName() + " " + kind(w.getKind()) + " " + renderLocation(w.getLocation().getLeft().getUri(),
+          w.getLocation().getLeft().getRange()));
+    }
+    java.util.Collections.sort(out);
+    assertLines(step.expected(), out);
+  }
+
+  /** {@code -- folding FILE}: {@code START-END} lines (1-based), {@code comment} for comments. */
+  private void folding(Scenario.Step step) throws Exception {
+    var r = LspHarness.get(h.server.getTextDocumentService().foldingRange(
+        new org.eclipse.lsp4j.FoldingRangeRequestParams(doc(step))));
+    List<String> out = new ArrayList<>();
+    for (var f : r) {
+      out.add((f.getStartLine() + 1) + "-" + (f.getEndLine() + 1) + (f.getKind() != null ? " " + f.getKind() : ""));
+    }
+    java.util.Collections.sort(out, Comparator.comparing((String x) -> Integer.parseInt(x.split("-")[0]))
+        .thenComparing(x -> Integer.parseInt(x.split("[- ]")[1])));
+    assertLines(step.expected(), out);
+  }
+
+  /** {@code -- selection FILE POS}: the ranges, innermost first. */
+  private void selection(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var r = LspHarness.get(h.server.getTextDocumentService().selectionRange(
+        new org.eclipse.lsp4j.SelectionRangeParams(at.getTextDocument(), List.of(at.getPosition()))));
+    List<String> out = new ArrayList<>();
+    for (var s = r.get(0); s != null; s = s.getParent()) {
+      out.add(render(s.getRange()));
+    }
+    assertLines(step.expected(), out);
+  }
+
+  /** The semantic tokens decoded: {@code L:C TEXT TYPE MODIFIERS…}. */
+  private List<String> decodeTokens(String file, List<Integer> data) throws Exception {
+    var legend = h.initializeResult.getCapabilities().getSemanticTokensProvider().getLegend();
+    String[] lines = texts.get(file).split("\n", -1);
+    List<String> out = new ArrayList<>();
+    int line = 0;
+    int col = 0;
+    for (int i = 0; i < data.size(); i += 5) {
+      line += data.get(i);
+      col = data.get(i) == 0 ? col + data.get(i + 1) : data.get(i + 1);
+      int len = data.get(i + 2);
+      String text = lines[line].substring(col, Math.min(lines[line].length(), col + len));
+      StringBuilder sb = new StringBuilder((line + 1) + ":" + (col + 1) + " " + text + " "
+          + legend.getTokenTypes().get(data.get(i + 3)));
+      int mods = data.get(i + 4);
+      for (int m = 0; m < legend.getTokenModifiers().size(); m++) {
+        if ((mods & (1 << m)) != 0) {
+          sb.append(' ').append(legend.getTokenModifiers().get(m));
+        }
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  private org.eclipse.lsp4j.SemanticTokens lastTokens;
+
+  /** {@code -- tokens FILE}: each expected line ({@code L:C TEXT TYPE MODS}) is among the tokens. */
+  private void tokens(Scenario.Step step) throws Exception {
+    var r = LspHarness.get(h.server.getTextDocumentService().semanticTokensFull(
+        new org.eclipse.lsp4j.SemanticTokensParams(doc(step))));
+    lastTokens = r;
+    List<String> got = decodeTokens(step.args().get(0), r.getData());
+    for (String line : step.expected()) {
+      assertTrue(got.contains(line), "no token " + line + " in:\n" + String.join("\n", got));
+    }
+  }
+
+  /**
+   * {@code -- tokensDelta FILE}: asks for the delta since the last {@code tokens} step and checks
+   * that it turns the tokens then into the tokens now; the expected lines are checked as by
+   * {@code tokens}.
+   */
+  private void tokensDelta(Scenario.Step step) throws Exception {
+    var r = LspHarness.get(h.server.getTextDocumentService().semanticTokensFullDelta(
+        new org.eclipse.lsp4j.SemanticTokensDeltaParams(doc(step), lastTokens.getResultId())));
+    assertTrue(r.isRight(), "a full answer instead of a delta");
+    List<Integer> data = new ArrayList<>(lastTokens.getData());
+    var edits = new ArrayList<>(r.getRight().getEdits());
+    edits.sort(Comparator.comparingInt((org.eclipse.lsp4j.SemanticTokensEdit e) -> e.getStart()).reversed());
+    for (var e : edits) {
+      for (int i = 0; i < e.getDeleteCount(); i++) {
+        data.remove(e.getStart());
+      }
+      data.addAll(e.getStart(), e.getData() == null ? List.of() : e.getData());
+    }
+    var full = LspHarness.get(h.server.getTextDocumentService().semanticTokensFull(
+        new org.eclipse.lsp4j.SemanticTokensParams(doc(step))));
+    assertEquals(full.getData(), data, "the delta does not give the tokens");
+    lastTokens = full;
+    List<String> got = decodeTokens(step.args().get(0), data);
+    for (String line : step.expected()) {
+      assertTrue(got.contains(line), "no token " + line + " in:\n" + String.join("\n", got));
+    }
+  }
+
+  /** {@code -- links FILE}: {@code RANGE TARGET} (a file of the workspace, or a URL). */
+  private void links(Scenario.Step step) throws Exception {
+    var r = LspHarness.get(h.server.getTextDocumentService().documentLink(
+        new org.eclipse.lsp4j.DocumentLinkParams(doc(step))));
+    List<String> out = new ArrayList<>();
+    for (var l : r) {
+      out.add(render(l.getRange()) + " " + name(l.getTarget()));
+    }
+    assertLines(step.expected(), out);
+  }
+
+  /** {@code -- inlayHints FILE}: {@code L:C LABEL} over the whole file. */
+  private void inlayHints(Scenario.Step step) throws Exception {
+    String file = step.args().get(0);
+    LineIndex li = new LineIndex(texts.get(file));
+    var end = li.lineCol(texts.get(file).length(), encoding());
+    var r = LspHarness.get(h.server.getTextDocumentService().inlayHint(new org.eclipse.lsp4j.InlayHintParams(
+        doc(step), new Range(new Position(0, 0), new Position(end.line(), end.column())))));
+    List<String> out = new ArrayList<>();
+    for (var ih : r) {
+      out.add(render(ih.getPosition()) + " " + ih.getLabel().getLeft());
+    }
+    assertLines(step.expected(), out);
+  }
+
+  /** {@code -- callHierarchy FILE POS}: {@code item NAME}, then {@code incoming …} and {@code outgoing …}. */
+  private void callHierarchy(Scenario.Step step) throws Exception {
+    var at = at(step);
+    var items = LspHarness.get(h.server.getTextDocumentService().prepareCallHierarchy(
+        new org.eclipse.lsp4j.CallHierarchyPrepareParams(at.getTextDocument(), at.getPosition())));
+    List<String> out = new ArrayList<>();
+    if (items == null || items.isEmpty()) {
+      out.add("null");
+      assertLines(step.expected(), out);
+      return;
+    }
+    var item = items.get(0);
+    out.add("item " + item.getName());
+    for (var c : LspHarness.get(h.server.getTextDocumentService().callHierarchyIncomingCalls(
+        new org.eclipse.lsp4j.CallHierarchyIncomingCallsParams(item)))) {
+      out.add("incoming " + c.getFrom().getName() + " " + c.getFromRanges().stream().map(ScenarioRunner::render).toList());
+    }
+    for (var c : LspHarness.get(h.server.getTextDocumentService().callHierarchyOutgoingCalls(
+        new org.eclipse.lsp4j.CallHierarchyOutgoingCallsParams(item)))) {
+      out.add("outgoing " + c.getTo().getName() + " " + c.getFromRanges().stream().map(ScenarioRunner::render).toList());
+    }
+    assertLines(step.expected(), out);
+  }
+
+  /** The code actions at {@code FILE POS [POS]} (the rest of the arguments is returned in {@code rest}). */
+  private List<org.eclipse.lsp4j.CodeAction> actions(Scenario.Step step, List<String> rest) throws Exception {
+    h.awaitIdle();
+    String file = step.args().get(0);
+    Position from = position(file, step.args().get(1));
+    Position to = from;
+    int i = 2;
+    if (step.args().size() > 2 && (step.args().get(2).startsWith("$") || step.args().get(2).matches("\\d+:\\d+"))) {
+      to = position(file, step.args().get(2));
+      i = 3;
+    }
+    rest.addAll(step.args().subList(i, step.args().size()));
+    var ctxParams = new org.eclipse.lsp4j.CodeActionContext(List.of());
+    var r = LspHarness.get(h.server.getTextDocumentService().codeAction(
+        new org.eclipse.lsp4j.CodeActionParams(doc(step), new Range(from, to), ctxParams)));
+    List<org.eclipse.lsp4j.CodeAction> out = new ArrayList<>();
+    for (var e : r) {
+      out.add(e.getRight());
+    }
+    return out;
+  }
+
+  /** {@code -- codeActions FILE POS [POS]}: the titles of the actions offered, in order. */
+  private void codeActions(Scenario.Step step) throws Exception {
+    List<String> titles = actions(step, new ArrayList<>()).stream().map(org.eclipse.lsp4j.CodeAction::getTitle).toList();
+    assertLines(step.expected(), titles);
+  }
+
+  /** {@code -- codeAction FILE POS [POS] TITLE}: the text of FILE after that action. */
+  private void codeAction(Scenario.Step step) throws Exception {
+    List<String> rest = new ArrayList<>();
+    List<org.eclipse.lsp4j.CodeAction> all = actions(step, rest);
+    String title = String.join(" ", rest);
+    String file = step.args().get(0);
+    var a = all.stream().filter(x -> x.getTitle().equals(title)).findFirst().orElse(null);
+    assertTrue(a != null, "no action '" + title + "' in " + all.stream().map(org.eclipse.lsp4j.CodeAction::getTitle).toList());
+    String after = applyEdits(texts.get(file), a.getEdit().getChanges().get(uri(file)));
+    List<String> lines = new ArrayList<>(List.of(after.split("\n", -1)));
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    assertLines(step.expected(), lines);
+  }
+
+  /** {@code -- formatting FILE}: the text after formatting, or {@code error: MESSAGE}. */
+  private void formatting(Scenario.Step step) throws Exception {
+    String file = step.args().get(0);
+    List<String> got;
+    try {
+      var r = LspHarness.get(h.server.getTextDocumentService().formatting(new org.eclipse.lsp4j.DocumentFormattingParams(
+          doc(step), new org.eclipse.lsp4j.FormattingOptions(2, true))));
+      String after = applyEdits(texts.get(file), new ArrayList<>(r));
+      got = new ArrayList<>(List.of(after.split("\n", -1)));
+      while (!got.isEmpty() && got.get(got.size() - 1).isEmpty()) {
+        got.remove(got.size() - 1);
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      got = List.of("error: " + e.getCause().getMessage());
+    }
+    assertLines(step.expected(), got);
+  }
+
+  /** {@code -- evaluate FILE POS [POS]}: the answer of {@code nix4j.evaluate}: {@code value: …} / {@code type: …} / {@code error: …}. */
+  private void evaluate(Scenario.Step step) throws Exception {
+    h.awaitIdle();
+    String file = step.args().get(0);
+    com.google.gson.JsonObject arg = new com.google.gson.JsonObject();
+    arg.addProperty("uri", uri(file));
+    Position from = position(file, step.args().get(1));
+    com.google.gson.Gson gson = new com.google.gson.Gson();
+    if (step.args().size() > 2) {
+      arg.add("range", gson.toJsonTree(new Range(from, position(file, step.args().get(2)))));
+    } else {
+      arg.add("position", gson.toJsonTree(from));
+    }
+    Object r = LspHarness.get(h.server.getWorkspaceService().executeCommand(
+        new org.eclipse.lsp4j.ExecuteCommandParams("nix4j.evaluate", List.of(arg))));
+    com.google.gson.JsonObject o = gson.toJsonTree(r).getAsJsonObject();
+    List<String> got = new ArrayList<>();
+    for (String k : List.of("value", "type", "error")) {
+      if (o.has(k)) {
+        got.addAll(List.of((k + ": " + o.get(k).getAsString()).split("\n")));
+      }
     }
     assertLines(step.expected(), got);
   }

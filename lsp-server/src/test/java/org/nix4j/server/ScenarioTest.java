@@ -48,7 +48,8 @@ class ScenarioTest {
         Files.createDirectories(p.getParent());
         Files.writeString(p, f.text(), StandardCharsets.UTF_8);
       }
-      String settings = s.settings == null ? "{}" : s.settings.replace("@WORKSPACE@", workspace.toString());
+      String settings = s.settings == null ? "{}" : s.settings.replace("@WORKSPACE@", workspace.toString())
+          .replace("@FIXTURES@", fixtures().getParent().toString());
       h.initialize(workspace, JsonParser.parseString(settings), s.encodings);
       ScenarioRunner runner = new ScenarioRunner(s, h, workspace);
       for (Scenario.File f : s.files.values()) {

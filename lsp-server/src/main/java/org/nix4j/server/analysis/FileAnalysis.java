@@ -22,11 +22,39 @@ public final class FileAnalysis {
   private final int version;
   private volatile CompileResult compiled;
   private volatile NameResolution names;
+  private volatile Origin origin;
+  private final LineIndex lines;
+
+  /** The version this one was made from by one edit (for incremental work), until taken. */
+  public record Origin(FileAnalysis previous, org.nix4j.syntax.TextEdit edit) {}
 
   public FileAnalysis(SourceFile source, Parse parse, int version) {
+    this(source, parse, version, null);
+  }
+
+  public FileAnalysis(SourceFile source, Parse parse, int version, Origin origin) {
+    this(source, parse, version, origin, null);
+  }
+
+  /** A version whose line index is known already ({@code lines} may be null). */
+  public FileAnalysis(SourceFile source, Parse parse, int version, Origin origin, LineIndex lines) {
     this.source = source;
     this.parse = parse;
     this.version = version;
+    this.origin = origin;
+    this.lines = lines;
+  }
+
+  /** Where this version comes from, once (null when unknown, or already taken). */
+  public Origin takeOrigin() {
+    Origin o = origin;
+    origin = null;
+    return o;
+  }
+
+  /** Whether the whole file was compiled already (diagnostics would cost nothing). */
+  public boolean compiled() {
+    return compiled != null;
   }
 
   /** Parses {@code source} from scratch. */
@@ -53,7 +81,7 @@ public final class FileAnalysis {
   }
 
   public LineIndex lines() {
-    return source.lines();
+    return lines != null ? lines : source.lines();
   }
 
   /** The editor's version of the text, or 0 for a file read from disk. */

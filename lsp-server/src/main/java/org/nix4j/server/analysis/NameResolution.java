@@ -110,6 +110,8 @@ public final class NameResolution {
   private final Map<Definition, List<SyntaxNode>> uses = new IdentityHashMap<>();
   private final Map<SyntaxNode, Map<String, Definition>> scopes = new IdentityHashMap<>();
   private final List<Definition> definitions = new ArrayList<>();
+  /** The definitions by the start of each place their name is written. */
+  private final java.util.TreeMap<Integer, List<Definition>> byNameStart = new java.util.TreeMap<>();
 
   private NameResolution() {}
 
@@ -154,13 +156,19 @@ public final class NameResolution {
 
   /** The definition whose name is written at {@code offset}, or null. */
   public Definition definitionAt(int offset) {
-    for (Definition d : definitions) {
+    var e = byNameStart.floorEntry(offset);
+    if (e == null) {
+      return null;
+    }
+    for (Definition d : e.getValue()) {
       for (TextRange r : d.nameRanges) {
         if (r.containsInclusive(offset)) {
           return d;
         }
       }
     }
+    // A name range that starts earlier may still reach this offset only if names nest, which
+    // they do not: an earlier entry ends before this one starts.
     return null;
   }
 
@@ -394,6 +402,7 @@ public final class NameResolution {
     }
     d.nameRanges.add(nameRange);
     d.sites.add(site);
+    byNameStart.computeIfAbsent(nameRange.start(), k -> new ArrayList<>(1)).add(d);
   }
 
   private void visitLambda(SyntaxNode lambda, Env env, ArrayDeque<Item> stack) {

@@ -53,6 +53,7 @@ public final class DocumentEval {
   private final Thunk root;
   private final Map<TextRange, Calls> calls = new HashMap<>();
   private final ValueOracle oracle;
+  private boolean evaluated;
 
   DocumentEval(EvalWorld world, FileAnalysis file) {
     this.world = world;
@@ -74,6 +75,15 @@ public final class DocumentEval {
 
   public SourceFile source() {
     return file.source();
+  }
+
+  /** Whether the background evaluation of the file went through it (calls seen are all there are). */
+  public boolean evaluated() {
+    return evaluated;
+  }
+
+  void markEvaluated() {
+    evaluated = true;
   }
 
   /** The code of the file and the compiler's diagnostics. */

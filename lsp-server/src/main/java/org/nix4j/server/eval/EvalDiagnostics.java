@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.nix4j.server.analysis.Codes;
 import org.nix4j.server.analysis.IdeDiagnostic;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.SourceFile;
 import org.nix4j.syntax.TextRange;
 import org.nix4j.syntax.ast.Expr;
@@ -145,7 +146,7 @@ public final class EvalDiagnostics {
       related.add(new IdeDiagnostic.Related(t.pos().file(), range(t.pos()), t.message()));
     }
     if (at == null && inThisFile(it.pos)) {
-      at = range(it.pos);
+      at = valueOfBindingAt(it.pos.start());
     }
     if (at == null) {
       Expr top = doc.file().parse().expr();
@@ -172,6 +173,21 @@ public final class EvalDiagnostics {
       }
     }
     return false;
+  }
+
+  /**
+   * The value expression of the binding whose name starts at {@code offset} (where an attribute
+   * is defined): the error of the attribute is somewhere in it; the name alone when not found.
+   */
+  private TextRange valueOfBindingAt(int offset) {
+    var tok = doc.file().parse().root().tokenAt(offset);
+    for (var n = tok == null ? null : tok.parent(); n != null; n = n.parent()) {
+      if (n.kind() == org.nix4j.syntax.SyntaxKind.BINDING) {
+        var value = Trees.bindingValue(n);
+        return value != null ? value.range() : n.range();
+      }
+    }
+    return org.nix4j.server.analysis.Diagnostics.nameAt(doc.file().text(), offset);
   }
 
   /** Adds the output of {@code builtins.trace} at the call, as a hint. */

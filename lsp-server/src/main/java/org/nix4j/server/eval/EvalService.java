@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -61,6 +60,7 @@ public final class EvalService implements AutoCloseable {
   private volatile Config config;
   private volatile boolean closed;
   private volatile boolean working;
+  private volatile long generation;
   /** The background run in progress, or null (eval thread writes; others read to preempt). */
   private volatile Background running;
   // Evaluation-thread state.
@@ -82,6 +82,9 @@ public final class EvalService implements AutoCloseable {
 
   /** New settings: values computed so far are dropped. */
   public void configure(Config c) {
+    if (c.equals(config)) {
+      return;
+    }
     config = c;
     submit(new Job(INTERACTIVE, seq.incrementAndGet()) {
       @Override
@@ -93,14 +96,29 @@ public final class EvalService implements AutoCloseable {
 
   /** A file changed: if the evaluator read it, its values are stale and are dropped. */
   public void invalidate(Path changed) {
+    invalidate(changed, () -> { });
+  }
+
+  /** As {@link #invalidate(Path)}; {@code whenDropped} runs (on the evaluation thread) if they were. */
+  public void invalidate(Path changed, Runnable whenDropped) {
     submit(new Job(INTERACTIVE, seq.incrementAndGet()) {
       @Override
       void run() {
         if (world != null && world.hasRead(changed)) {
           world = null;
+          generation++;
+          whenDropped.run();
         }
       }
     });
+  }
+
+  /**
+   * How many times the values computed so far were dropped because a file they were computed
+   * from changed: a document evaluated in an older generation may have stale diagnostics.
+   */
+  public long generation() {
+    return generation;
   }
 
   private EvalWorld world() {
@@ -155,8 +173,12 @@ public final class EvalService implements AutoCloseable {
         w.evaluator().vm().setBudget(budget[0]);
         try {
           result.complete(work.apply(document(w, uri, file)));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
+          // An answer is always given, even for an error of nix4j itself.
           result.completeExceptionally(e);
+          if (e instanceof OutOfMemoryError) {
+            world = null;
+          }
         }
       }
     });
@@ -185,6 +207,15 @@ public final class EvalService implements AutoCloseable {
     if (old != null) {
       old.cancel();
     }
+    submit(new Job(INTERACTIVE, seq.incrementAndGet()) {
+      @Override
+      void run() {
+        FileAnalysis last = current.remove(uri);
+        if (last != null && world != null) {
+          world.forget(last.source());
+        }
+      }
+    });
   }
 
   /** The background evaluation of one document version, run in slices. */
@@ -272,6 +303,7 @@ public final class EvalService implements AutoCloseable {
         return;
       }
       background.remove(uri, this);
+      doc.markEvaluated();
       if (!cancelled) {
         listener.finished(uri, file, diagnostics.found());
       }
@@ -297,10 +329,10 @@ public final class EvalService implements AutoCloseable {
       working = true;
       try {
         j.run();
-      } catch (RuntimeException | StackOverflowError e) {
-        // A job never takes the thread down.
       } catch (OutOfMemoryError e) {
         world = null;
+      } catch (Throwable e) {
+        // A job never takes the thread down.
       }
       working = false;
       if (queue.isEmpty() && background.isEmpty()) {
@@ -333,9 +365,5 @@ public final class EvalService implements AutoCloseable {
       b.cancel();
     }
     thread.interrupt();
-  }
-
-  static boolean isCancellation(Throwable t) {
-    return t instanceof CancellationException;
   }
 }

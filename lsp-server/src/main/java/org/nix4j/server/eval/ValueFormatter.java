@@ -32,6 +32,11 @@ public final class ValueFormatter {
     public static final Limits EVALUATE = new Limits(8, 200, 4000, 100);
   }
 
+  /** «, » and … as byte strings (the output is one). */
+  static final String LQ = org.nix4j.syntax.Bytes.fromUnicode("\u00ab");
+  static final String RQ = org.nix4j.syntax.Bytes.fromUnicode("\u00bb");
+  static final String DOTS = org.nix4j.syntax.Bytes.fromUnicode("\u2026");
+
   private final Vm vm;
   private final Limits limits;
   private boolean stopped;
@@ -76,10 +81,10 @@ public final class ValueFormatter {
     try {
       v = force(v0);
     } catch (NixError e) {
-      return new Leaf("«error: " + firstLine(e.getMessage()) + "»");
+      return new Leaf(LQ + "error: " + firstLine(e.getMessage()) + RQ);
     }
     if (v == null) {
-      return new Leaf("…");
+      return new Leaf(DOTS);
     }
     if (v instanceof NixAttrs a) {
       if (a.isDerivationShallow()) {
@@ -89,12 +94,12 @@ public final class ValueFormatter {
         return new Leaf("{ }");
       }
       if (depth >= limits.depth) {
-        return new Leaf("{ … }");
+        return new Leaf("{ " + DOTS + " }");
       }
       List<Node> items = new ArrayList<>();
       for (int i = 0; i < a.size(); i++) {
         if (i == limits.items) {
-          items.add(new Leaf("… (" + (a.size() - i) + " more)"));
+          items.add(new Leaf(DOTS + " (" + (a.size() - i) + " more)"));
           break;
         }
         items.add(new Binding(Printer.attrName(a.nameAt(i)), build(a.valueAt(i), depth + 1)));
@@ -106,12 +111,12 @@ public final class ValueFormatter {
         return new Leaf("[ ]");
       }
       if (depth >= limits.depth) {
-        return new Leaf("[ … ]");
+        return new Leaf("[ " + DOTS + " ]");
       }
       List<Node> items = new ArrayList<>();
       for (int i = 0; i < l.size(); i++) {
         if (i == limits.items) {
-          items.add(new Leaf("… (" + (l.size() - i) + " more)"));
+          items.add(new Leaf(DOTS + " (" + (l.size() - i) + " more)"));
           break;
         }
         items.add(build(l.get(i), depth + 1));
@@ -123,10 +128,12 @@ public final class ValueFormatter {
 
   private String derivation(NixAttrs a) {
     Value name = a.get("name");
-    if (name instanceof Thunk t) {
-      name = t.valueOrNull();
+    try {
+      name = name == null ? null : force(name);
+    } catch (NixError e) {
+      name = null;
     }
-    return name instanceof NixString s ? "«derivation " + s.bytes + "»" : "«derivation»";
+    return name instanceof NixString s ? LQ + "derivation " + s.bytes + RQ : LQ + "derivation" + RQ;
   }
 
   /** A value that is not a set or a list, as Nix text. */
@@ -135,7 +142,7 @@ public final class ValueFormatter {
       String b = s.bytes;
       if (b.length() > maxStringBytes) {
         String q = Printer.quoteString(b.substring(0, maxStringBytes));
-        return q.substring(0, q.length() - 1) + "…\"";
+        return q.substring(0, q.length() - 1) + DOTS + "\"";
       }
       return Printer.quoteString(b);
     }
@@ -143,16 +150,16 @@ public final class ValueFormatter {
       return lambda(c);
     }
     if (v instanceof Builtin b) {
-      return "«primop " + b.name + "»";
+      return LQ + "primop " + b.name + RQ;
     }
     if (v instanceof PrimOpApp p) {
-      return "«partially applied primop " + p.builtin.name + "»";
+      return LQ + "partially applied primop " + p.builtin.name + RQ;
     }
     if (v instanceof NixAttrs || v instanceof NixList) {
-      return v instanceof NixAttrs ? "{ … }" : "[ … ]";
+      return v instanceof NixAttrs ? "{ " + DOTS + " }" : "[ " + DOTS + " ]";
     }
     if (v instanceof NixUnknown u) {
-      return "«unknown: " + u.origin + "»";
+      return LQ + "unknown: " + u.origin + RQ;
     }
     return Printer.print(v);
   }
@@ -162,16 +169,16 @@ public final class ValueFormatter {
     Formals f = c.proto.formals;
     String head;
     if (f == null) {
-      head = "«lambda";
+      head = LQ + "lambda";
     } else {
-      StringBuilder sb = new StringBuilder("«lambda { ");
+      StringBuilder sb = new StringBuilder(LQ + "lambda { ");
       for (int i = 0; i < f.names().size(); i++) {
         if (i > 0) {
           sb.append(", ");
         }
         sb.append(f.names().get(i));
         if (f.hasDefault().get(i)) {
-          sb.append(" ? …");
+          sb.append(" ? " + DOTS);
         }
       }
       if (f.ellipsis()) {
@@ -180,7 +187,31 @@ public final class ValueFormatter {
       head = sb.append(" }").toString();
     }
     SourcePos p = c.proto.pos;
-    return p == null ? head + "»" : head + " @ " + p.location() + "»";
+    return p == null ? head + RQ : head + " @ " + org.nix4j.syntax.Bytes.fromUnicode(shortLocation(p)) + RQ;
+  }
+
+  /**
+   * Whether {@code v} is a thunk not forced yet whose code only makes a function (a binding
+   * {@code f = x: …;} compiles to one): a function, known without forcing anything.
+   */
+  public static boolean isFunctionThunk(Value v) {
+    if (!(v instanceof Thunk t) || t.valueOrNull() != null || !(t.code() instanceof org.nix4j.bytecode.Proto p)) {
+      return false;
+    }
+    for (Object k : p.constants) {
+      if (k instanceof org.nix4j.bytecode.Proto q && q.kind == org.nix4j.bytecode.Proto.Kind.LAMBDA
+          && q.pos != null && p.pos != null && q.pos.start() == p.pos.start() && q.pos.end() == p.pos.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code file.nix:line:col}: the file's name without its directory. */
+  static String shortLocation(SourcePos p) {
+    String loc = p.file().lineColumn(p.start());
+    java.nio.file.Path path = p.file().path();
+    return (path != null && path.getFileName() != null ? path.getFileName().toString() : p.file().name()) + ":" + loc;
   }
 
   /** The type of a forced value as a person says it: {@code set of 3 attributes}, {@code list of 2}. */

@@ -11,9 +11,10 @@ import org.nix4j.compiler.CompileOptions;
 import org.nix4j.compiler.CompileResult;
 import org.nix4j.compiler.Compiler;
 import org.nix4j.eval.Evaluator;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
 import org.nix4j.server.analysis.NameResolution.Target;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.SyntaxElement;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -74,6 +75,10 @@ public final class ValueOracle {
     }
     if (expr.kind() == SyntaxKind.IDENT_EXPR) {
       Target target = names.target(expr);
+      if (target instanceof NameResolution.WithScope w) {
+        var t = expr.firstSignificantToken();
+        return withLookup(t == null ? "" : t.text(), w.withs());
+      }
       if (target != null && !(target instanceof NameResolution.Undefined)) {
         return valueOf(target);
       }
@@ -159,20 +164,10 @@ public final class ValueOracle {
   public Thunk withLookup(String name, List<SyntaxNode> withs) {
     List<Value> scopes = new ArrayList<>();
     for (SyntaxNode w : withs) {
-      SyntaxNode ns = withNamespace(w);
+      SyntaxNode ns = Trees.firstExpr(w);
       scopes.add(ns == null ? Gens.failing(NixError.eval("syntax error")) : valueOf(ns));
     }
     return new Thunk(vm -> vm.push(new Gens.WithLookup(name, scopes)));
-  }
-
-  /** The expression of {@code with e;}. */
-  public static SyntaxNode withNamespace(SyntaxNode with) {
-    for (SyntaxNode c : with.childNodes()) {
-      if (Expr.isExpr(c.kind())) {
-        return c;
-      }
-    }
-    return null;
   }
 
   /** The value of a name bound by a scope of the file. */
@@ -192,7 +187,7 @@ public final class ValueOracle {
       }
       case FORMAL -> {
         SyntaxNode entry = d.sites().get(0);
-        SyntaxNode dflt = defaultOf(entry);
+        SyntaxNode dflt = Trees.firstExpr(entry);
         Value fallback = dflt == null ? null : valueOf(dflt);
         Thunk arg = argument(d.scope());
         return new Thunk(vm -> vm.push(new Gens.Select(arg, List.of(d.name()), fallback)));
@@ -201,16 +196,6 @@ public final class ValueOracle {
         return bindingValue(d.name(), d.sites(), d.nameRanges());
       }
     }
-  }
-
-  /** The default of a formal {@code a ? default}, or null. */
-  private static SyntaxNode defaultOf(SyntaxNode patEntry) {
-    for (SyntaxNode c : patEntry.childNodes()) {
-      if (Expr.isExpr(c.kind())) {
-        return c;
-      }
-    }
-    return null;
   }
 
   /** The argument of the first call of the function {@code lambda}. */
@@ -235,7 +220,9 @@ public final class ValueOracle {
       }
       return Gens.forced(doc.unknownArgument(required));
     }
-    return Gens.failing(new NotCalled("the function was not called"));
+    return Gens.failing(new NotCalled(doc.evaluated()
+        ? "the function was not called"
+        : "the evaluation of the file has not reached this function yet"));
   }
 
   /** The value of a {@code let} or {@code rec} name from its bindings. */
@@ -245,8 +232,8 @@ public final class ValueOracle {
       if (site.kind() == SyntaxKind.INHERIT) {
         return inherited(site, nameRanges.get(0));
       }
-      List<SyntaxNode> path = attrs(site);
-      SyntaxNode value = bindingExpr(site);
+      List<SyntaxNode> path = Trees.bindingAttrs(site);
+      SyntaxNode value = Trees.bindingValue(site);
       if (path.size() == 1) {
         return value == null ? Gens.failing(NixError.eval("syntax error")) : valueOf(value);
       }
@@ -254,8 +241,8 @@ public final class ValueOracle {
     AttrTree tree = new AttrTree();
     for (SyntaxNode site : sites) {
       if (site.kind() == SyntaxKind.BINDING) {
-        List<SyntaxNode> path = attrs(site);
-        tree.add(path.subList(1, path.size()), bindingExpr(site));
+        List<SyntaxNode> path = Trees.bindingAttrs(site);
+        tree.add(path.subList(1, path.size()), Trees.bindingValue(site));
       }
     }
     return Thunk.evaluated(tree.build());
@@ -270,12 +257,7 @@ public final class ValueOracle {
           Target t = names.target(a);
           return t == null ? Gens.failing(NixError.eval("undefined variable '" + name + "'")) : valueOf(t);
         }
-        SyntaxNode src = null;
-        for (SyntaxNode c : from.childNodes()) {
-          if (Expr.isExpr(c.kind())) {
-            src = c;
-          }
-        }
+        SyntaxNode src = Trees.firstExpr(from);
         if (src == null) {
           return Gens.failing(NixError.eval("syntax error"));
         }
@@ -283,26 +265,6 @@ public final class ValueOracle {
       }
     }
     return Gens.failing(NixError.eval("syntax error"));
-  }
-
-  /** The attribute nodes of a binding's path. */
-  public static List<SyntaxNode> attrs(SyntaxNode binding) {
-    SyntaxNode path = binding.firstChild(SyntaxKind.ATTRPATH);
-    return path == null ? List.of() : path.childNodes();
-  }
-
-  /** The value expression of a binding {@code path = value;}, or null. */
-  public static SyntaxNode bindingExpr(SyntaxNode binding) {
-    boolean assign = false;
-    for (int i = 0, n = binding.childCount(); i < n; i++) {
-      SyntaxElement e = binding.child(i);
-      if (e.kind() == SyntaxKind.ASSIGN) {
-        assign = true;
-      } else if (assign && e instanceof SyntaxNode s && Expr.isExpr(s.kind())) {
-        return s;
-      }
-    }
-    return null;
   }
 
   /** The merged bindings of a name written as several paths ({@code x.a = 1; x.b = 2;}). */
@@ -321,7 +283,7 @@ public final class ValueOracle {
         if (set != null && set.kind() == SyntaxKind.ATTR_SET) {
           for (SyntaxNode b : set.childNodes()) {
             if (b.kind() == SyntaxKind.BINDING) {
-              add(attrs(b), bindingExpr(b));
+              add(Trees.bindingAttrs(b), Trees.bindingValue(b));
             }
           }
         }

@@ -43,7 +43,7 @@ public final class Checker {
   public List<IdeDiagnostic> check(SourceFile file) {
     FileAnalysis fa = FileAnalysis.of(file, 0);
     List<IdeDiagnostic> out = new ArrayList<>(Diagnostics.compile(fa));
-    if (evaluate && !fa.compile().hasErrors()) {
+    if (evaluate) {
       out.addAll(evaluate(fa));
     }
     out.sort(Comparator.comparingInt((IdeDiagnostic d) -> d.range().start()));

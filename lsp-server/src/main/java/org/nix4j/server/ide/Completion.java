@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.Globals;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueFormatter;
 import org.nix4j.server.eval.ValueOracle;
@@ -125,7 +126,7 @@ public final class Completion {
     SyntaxNode inherit = Cursor.ancestor(at, SyntaxKind.INHERIT);
     if (inherit != null && (at.kind() == SyntaxKind.INHERIT || at.kind() == SyntaxKind.ATTR_IDENT)
         && Cursor.ancestor(at, SyntaxKind.INHERIT_FROM) == null) {
-      SyntaxNode src = Values.inheritSource(inherit);
+      SyntaxNode src = Trees.inheritSource(inherit);
       if (src != null) {
         evaluatedAttributes(doc == null ? null : doc.oracle().valueOf(src), List.of());
       } else {
@@ -181,7 +182,7 @@ public final class Completion {
     }
     switch (owner.kind()) {
       case SELECT, HAS_ATTR -> {
-        SyntaxNode base = Values.firstExpr(owner);
+        SyntaxNode base = Trees.firstExpr(owner);
         if (base == null) {
           return true;
         }
@@ -211,17 +212,17 @@ public final class Completion {
       if (b == null || b.kind() != SyntaxKind.BINDING) {
         return;
       }
-      target = StaticSets.literalSet(file, ValueOracle.bindingExpr(b), 0);
+      target = StaticSets.literalSet(file, Trees.bindingValue(b), 0);
       if (target == null) {
         return;
       }
     }
     for (SyntaxNode b : target.childNodes()) {
       if (b.kind() == SyntaxKind.BINDING) {
-        List<SyntaxNode> attrs = ValueOracle.attrs(b);
+        List<SyntaxNode> attrs = Trees.bindingAttrs(b);
         String name = attrs.isEmpty() ? null : NameResolution.staticAttrName(attrs.get(0));
         if (name != null) {
-          add(name, attrs.size() > 1 ? Kind.FIELD : kindOfExpr(ValueOracle.bindingExpr(b)), "attribute", null);
+          add(name, attrs.size() > 1 ? Kind.FIELD : kindOfExpr(Trees.bindingValue(b)), "attribute", null);
         }
       } else if (b.kind() == SyntaxKind.INHERIT) {
         for (SyntaxNode a : b.childNodes()) {
@@ -255,9 +256,12 @@ public final class Completion {
           if (x instanceof Thunk t && t.valueOrNull() != null) {
             x = t.valueOrNull();
           }
-          Kind k = x instanceof Closure || x instanceof Builtin || x instanceof PrimOpApp ? Kind.FUNCTION : Kind.FIELD;
-          String detail = x instanceof Thunk ? "attribute" : ValueFormatter.type(x);
-          add(a.nameAt(i), k, detail, null);
+          boolean fn = x instanceof Closure || x instanceof Builtin || x instanceof PrimOpApp
+              || ValueFormatter.isFunctionThunk(x);
+          Kind k = fn ? Kind.FUNCTION : Kind.FIELD;
+          String detail = fn ? "function" : x instanceof Thunk ? "attribute" : ValueFormatter.type(x);
+          org.nix4j.value.SourcePos pos = a.size() <= MAX_ITEMS ? a.positionAt(i) : null;
+          add(a.nameAt(i), k, detail, pos == null ? null : DocComments.before(pos.file().text(), pos.start()));
         }
       }
     } catch (NixError e) {
@@ -290,8 +294,10 @@ public final class Completion {
       if (scope instanceof Map<?, ?> m) {
         for (Object o : m.values()) {
           Definition d = (Definition) o;
+          SyntaxNode site = d.sites().get(0);
+          String docs = site.kind() == SyntaxKind.BINDING ? DocComments.before(file.text(), site.offset()) : null;
           add(d.name(), d.kind() == NameResolution.Kind.LET || d.kind() == NameResolution.Kind.REC_ATTR
-              ? kindOfDefinition(d) : Kind.VARIABLE, describe(d), null, "1");
+              ? kindOfDefinition(d) : Kind.VARIABLE, describe(d), docs, "1");
         }
       } else {
         withs.add((SyntaxNode) scope);
@@ -299,7 +305,7 @@ public final class Completion {
     }
     if (doc != null) {
       for (SyntaxNode w : withs) {
-        SyntaxNode ns = ValueOracle.withNamespace(w);
+        SyntaxNode ns = Trees.firstExpr(w);
         if (ns != null) {
           int before = items.size();
           evaluatedAttributes(doc.oracle().valueOf(ns), List.of());
@@ -319,8 +325,8 @@ public final class Completion {
 
   private static Kind kindOfDefinition(Definition d) {
     SyntaxNode site = d.sites().get(0);
-    return site.kind() == SyntaxKind.BINDING && ValueOracle.attrs(site).size() == 1
-        ? (kindOfExpr(ValueOracle.bindingExpr(site)) == Kind.FUNCTION ? Kind.FUNCTION : Kind.VARIABLE)
+    return site.kind() == SyntaxKind.BINDING && Trees.bindingAttrs(site).size() == 1
+        ? (kindOfExpr(Trees.bindingValue(site)) == Kind.FUNCTION ? Kind.FUNCTION : Kind.VARIABLE)
         : Kind.VARIABLE;
   }
 
@@ -343,7 +349,7 @@ public final class Completion {
   private void bindingNames(SyntaxNode binding) {
     SyntaxNode set = binding.parent();
     if (set != null && set.kind() == SyntaxKind.ATTR_SET) {
-      List<SyntaxNode> attrs = ValueOracle.attrs(binding);
+      List<SyntaxNode> attrs = Trees.bindingAttrs(binding);
       boolean first = attrs.isEmpty() || attrs.get(0).range().containsInclusive(offset);
       if (first) {
         setNames(set);
@@ -357,17 +363,17 @@ public final class Completion {
     while (apply != null && apply.kind() == SyntaxKind.PAREN) {
       apply = apply.parent();
     }
-    if (apply == null || apply.kind() != SyntaxKind.APPLY || Values.firstExpr(apply) == null
-        || Values.firstExpr(apply).range().contains(set.range())) {
+    if (apply == null || apply.kind() != SyntaxKind.APPLY || Trees.firstExpr(apply) == null
+        || Trees.firstExpr(apply).range().contains(set.range())) {
       return;
     }
     List<String> given = new ArrayList<>();
     for (SyntaxNode b : set.childNodes()) {
-      if (b.kind() == SyntaxKind.BINDING && !ValueOracle.attrs(b).isEmpty() && !b.range().containsInclusive(offset)) {
-        given.add(NameResolution.staticAttrName(ValueOracle.attrs(b).get(0)));
+      if (b.kind() == SyntaxKind.BINDING && !Trees.bindingAttrs(b).isEmpty() && !b.range().containsInclusive(offset)) {
+        given.add(NameResolution.staticAttrName(Trees.bindingAttrs(b).get(0)));
       }
     }
-    SyntaxNode fn = Values.firstExpr(apply);
+    SyntaxNode fn = Trees.firstExpr(apply);
     for (Formal f : Signatures.formals(file, fn, doc)) {
       if (!given.contains(f.name())) {
         add(f.name(), Kind.PROPERTY, f.hasDefault() ? "optional argument" : "argument",

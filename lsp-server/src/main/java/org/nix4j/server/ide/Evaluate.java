@@ -1,6 +1,7 @@
 package org.nix4j.server.ide;
 
 import org.nix4j.server.analysis.FileAnalysis;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueFormatter;
 import org.nix4j.server.eval.ValueOracle;
@@ -29,7 +30,7 @@ public final class Evaluate {
       Subject s = Subject.at(file, range.start());
       t = s == null ? null : Values.of(doc, s);
     } else {
-      SyntaxNode n = file.parse().root().coveringNode(trim(file.text(), range));
+      SyntaxNode n = file.parse().root().coveringNode(Trees.trim(file.text(), range));
       SyntaxNode e = Cursor.enclosingExpr(n);
       t = e == null ? null : doc.oracle().valueOf(e);
     }
@@ -46,18 +47,4 @@ public final class Evaluate {
     } catch (NixError e) {
       return new Result(null, null, Hover.unicode(e.getMessage()));
     }
-  }
-
-  /** The range without the blanks around the selection. */
-  private static TextRange trim(String text, TextRange r) {
-    int s = r.start();
-    int e = Math.min(r.end(), text.length());
-    while (s < e && Character.isWhitespace(text.charAt(s))) {
-      s++;
-    }
-    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    return TextRange.of(s, e);
-  }
-}
+  }}

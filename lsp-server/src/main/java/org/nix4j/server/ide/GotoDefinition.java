@@ -7,6 +7,7 @@ import java.util.List;
 import org.nix4j.io.RealIO;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueOracle;
 import org.nix4j.syntax.Bytes;
@@ -44,7 +45,7 @@ public final class GotoDefinition {
           out.add(Place.of(file.source(), s.definition().nameRange()));
         } else if (s.target() instanceof NameResolution.WithScope w && doc != null) {
           for (SyntaxNode with : w.withs()) {
-            SyntaxNode ns = ValueOracle.withNamespace(with);
+            SyntaxNode ns = Trees.firstExpr(with);
             Place p = ns == null ? null : attributePlace(doc, doc.oracle().valueOf(ns), s.name());
             if (p != null) {
               out.add(p);
@@ -55,7 +56,7 @@ public final class GotoDefinition {
       }
       case PARAMETER, BINDING_NAME -> out.add(Place.of(file.source(), s.range()));
       case INHERITED_NAME -> {
-        SyntaxNode src = Values.inheritSource(s.node().parent());
+        SyntaxNode src = Trees.inheritSource(s.node().parent());
         if (src != null) {
           if (doc != null) {
             Place p = attributePlace(doc, doc.oracle().valueOf(src), s.name());
@@ -71,7 +72,7 @@ public final class GotoDefinition {
         Place p = StaticSets.attribute(file, s);
         if (p == null && doc != null) {
           SyntaxNode owner = s.node().parent().parent();
-          SyntaxNode base = Values.firstExpr(owner);
+          SyntaxNode base = Trees.firstExpr(owner);
           List<String> names = s.names();
           if (base != null && !names.contains(null)) {
             Value set = doc.oracle().valueOf(base);
@@ -112,26 +113,12 @@ public final class GotoDefinition {
     return null;
   }
 
-  /**
-   * The span of the attribute name at {@code start} (Nix records where a name starts): the
-   * identifier or the quoted string there.
-   */
+  /** The span of the attribute name at {@code start} (Nix records where a name starts). */
   static TextRange nameAt(String text, int start, int end) {
     if (end > start || start >= text.length()) {
       return TextRange.of(start, Math.max(start, Math.min(end, text.length())));
     }
-    int e = start;
-    if (text.charAt(e) == '"') {
-      e++;
-      while (e < text.length() && text.charAt(e) != '"') {
-        e += text.charAt(e) == '\\' ? 2 : 1;
-      }
-      return TextRange.of(start, Math.min(e + 1, text.length()));
-    }
-    while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || "_'-".indexOf(text.charAt(e)) >= 0)) {
-      e++;
-    }
-    return TextRange.of(start, e);
+    return org.nix4j.server.analysis.Diagnostics.nameAt(text, start);
   }
 
   /** The file a path literal, a search path or {@code import PATH} names. */

@@ -1,8 +1,8 @@
 package org.nix4j.server.ide;
 
 import org.nix4j.server.analysis.FileAnalysis;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
+import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueFormatter;
 import org.nix4j.server.eval.ValueOracle;
@@ -92,7 +92,11 @@ public final class Hover {
       md.append('\n').append(info).append('\n');
     }
     if (value instanceof Closure c) {
-      md.append('\n').append(functionInfo(c, file)).append('\n');
+      md.append('\n').append(functionInfo(c, file, s.name())).append('\n');
+    }
+    String docs = documentation(file, s, doc);
+    if (docs != null) {
+      md.append('\n').append(docs).append('\n');
     }
     if (s.kind() == Subject.Kind.VARIABLE && s.target() instanceof NameResolution.Global g) {
       String doc2 = BuiltinDocs.markdown(g.name());
@@ -104,6 +108,28 @@ public final class Hover {
       md.append('\n').append('*').append(unicode(problem)).append("*\n");
     }
     return new Result(s.range(), md.toString());
+  }
+
+  /**
+   * The comment before the binding of what the subject names: in this file for a binding of a
+   * scope or of a set, or where evaluation says an attribute is defined.
+   */
+  private static String documentation(FileAnalysis file, Subject s, DocumentEval doc) {
+    Definition d = s.definition();
+    if (d != null && d.sites().get(0).kind() == SyntaxKind.BINDING) {
+      return DocComments.before(file.text(), d.sites().get(0).offset());
+    }
+    if (s.kind() == Subject.Kind.BINDING_NAME && s.index() == 0) {
+      return DocComments.before(file.text(), s.node().parent().parent().offset());
+    }
+    if (doc != null && (s.kind() == Subject.Kind.SELECTED_ATTRIBUTE
+        || (s.kind() == Subject.Kind.VARIABLE && s.target() instanceof NameResolution.WithScope))) {
+      Place p = GotoDefinition.at(file, s.range().start(), doc).stream().findFirst().orElse(null);
+      if (p != null && p.source() != null) {
+        return DocComments.before(p.source().text(), p.range().start());
+      }
+    }
+    return null;
   }
 
   private static String describe(FileAnalysis file, Subject s, DocumentEval doc) {
@@ -149,7 +175,7 @@ public final class Hover {
         String calls = "";
         if (doc != null) {
           DocumentEval.Calls c = doc.calls(d.scope().range());
-          calls = c == null ? " · the function was not called"
+          calls = c == null ? (doc.evaluated() ? " · the function was not called" : " · not evaluated yet")
               : c.count() == 1 ? " · value of its only call" : " · value of the first of " + c.count() + " calls";
         }
         yield kind + " of the function on line " + line(file, d.scope().offset()) + calls;
@@ -158,11 +184,12 @@ public final class Hover {
   }
 
   /** The formals of a function and where it is defined. */
-  static String functionInfo(Closure c, FileAnalysis current) {
+  static String functionInfo(Closure c, FileAnalysis current, String boundTo) {
     SourcePos p = c.proto.pos;
     StringBuilder sb = new StringBuilder("function");
-    if (c.proto.name != null) {
-      sb.append(" `").append(unicode(c.proto.name)).append('`');
+    String name = c.proto.name != null ? c.proto.name : boundTo;
+    if (name != null) {
+      sb.append(" `").append(unicode(name)).append('`');
     }
     if (p != null) {
       SourceFile f = p.file();
@@ -182,7 +209,12 @@ public final class Hover {
     if (p.end() > text.length()) {
       return null;
     }
-    SyntaxNode root = f == current.source() ? current.parse().root() : org.nix4j.syntax.Parse.of(text).root();
+    if (f != current.source()) {
+      // Another file: parsing it for this would cost what a hover may not; the formals shown
+      // with the value ({ a, b ? …, ... }) say enough.
+      return null;
+    }
+    SyntaxNode root = current.parse().root();
     SyntaxNode lam = root.coveringNode(TextRange.of(p.start(), p.end()));
     while (lam != null && lam.kind() != SyntaxKind.LAMBDA) {
       lam = lam.parent();

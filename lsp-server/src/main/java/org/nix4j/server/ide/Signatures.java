@@ -5,8 +5,8 @@ import java.util.List;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.eval.DocumentEval;
-import org.nix4j.server.eval.ValueOracle;
 import org.nix4j.syntax.Bytes;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
@@ -48,14 +48,14 @@ public final class Signatures {
             return null;
           }
           SyntaxNode site = l.definition().sites().get(0);
-          if (site.kind() != SyntaxKind.BINDING || ValueOracle.attrs(site).size() != 1) {
+          if (site.kind() != SyntaxKind.BINDING || Trees.bindingAttrs(site).size() != 1) {
             return null;
           }
-          n = ValueOracle.bindingExpr(site);
+          n = Trees.bindingValue(site);
         }
         case SELECT -> {
           SyntaxNode path = n.firstChild(SyntaxKind.ATTRPATH);
-          SyntaxNode set = StaticSets.literalSet(file, Values.firstExpr(n), 0);
+          SyntaxNode set = StaticSets.literalSet(file, Trees.firstExpr(n), 0);
           if (set == null || path == null) {
             return null;
           }
@@ -68,7 +68,7 @@ public final class Signatures {
           if (b == null || b.kind() != SyntaxKind.BINDING) {
             return null;
           }
-          n = ValueOracle.bindingExpr(b);
+          n = Trees.bindingValue(b);
         }
         default -> {
           return null;
@@ -111,7 +111,7 @@ public final class Signatures {
       if (e.kind() == SyntaxKind.PAT_ENTRY) {
         SyntaxToken name = e.firstToken(SyntaxKind.IDENT);
         if (name != null) {
-          SyntaxNode dflt = Values.firstExpr(e);
+          SyntaxNode dflt = Trees.firstExpr(e);
           out.add(new Completion.Formal(name.text(), e.firstToken(SyntaxKind.QUESTION) != null,
               dflt == null ? null : dflt.text()));
         }
@@ -206,13 +206,7 @@ public final class Signatures {
       offsets.add(new int[] {start, label.length()});
       label.append(": ");
       params.add(new Parameter(Bytes.toUnicode(text), formals));
-      SyntaxNode body = null;
-      var colon = l.firstToken(SyntaxKind.COLON);
-      for (SyntaxNode c : l.childNodes()) {
-        if (colon != null && c.offset() > colon.offset() && org.nix4j.syntax.ast.Expr.isExpr(c.kind())) {
-          body = c;
-        }
-      }
+      SyntaxNode body = l.firstToken(SyntaxKind.COLON) == null ? null : Trees.lastExpr(l);
       while (body != null && body.kind() == SyntaxKind.PAREN) {
         body = body.firstChildNode();
       }

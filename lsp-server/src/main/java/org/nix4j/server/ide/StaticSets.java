@@ -3,7 +3,7 @@ package org.nix4j.server.ide;
 import java.util.List;
 import org.nix4j.server.analysis.FileAnalysis;
 import org.nix4j.server.analysis.NameResolution;
-import org.nix4j.server.eval.ValueOracle;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
 
@@ -22,7 +22,7 @@ final class StaticSets {
   /** Where the attribute a {@link Subject.Kind#SELECTED_ATTRIBUTE} names is bound, or null. */
   static Place attribute(FileAnalysis file, Subject s) {
     SyntaxNode owner = s.node().parent().parent();
-    SyntaxNode base = Values.firstExpr(owner);
+    SyntaxNode base = Trees.firstExpr(owner);
     List<String> names = s.names();
     if (base == null || names.contains(null)) {
       return null;
@@ -41,21 +41,21 @@ final class StaticSets {
         case ATTR_SET -> {
           return n;
         }
-        case LET_IN, WITH, ASSERT -> n = lastExpr(n);
+        case LET_IN, WITH, ASSERT -> n = Trees.lastExpr(n);
         case IDENT_EXPR -> {
           NameResolution.Target t = file.names().target(n);
           if (!(t instanceof NameResolution.Local l) || l.definition().sites().size() != 1) {
             return null;
           }
           SyntaxNode site = l.definition().sites().get(0);
-          if (site.kind() != SyntaxKind.BINDING || ValueOracle.attrs(site).size() != 1) {
+          if (site.kind() != SyntaxKind.BINDING || Trees.bindingAttrs(site).size() != 1) {
             return null;
           }
-          n = ValueOracle.bindingExpr(site);
+          n = Trees.bindingValue(site);
         }
         case SELECT -> {
           SyntaxNode path = n.firstChild(SyntaxKind.ATTRPATH);
-          SyntaxNode set = literalSet(file, Values.firstExpr(n), steps);
+          SyntaxNode set = literalSet(file, Trees.firstExpr(n), steps);
           if (set == null || path == null || n.firstToken(SyntaxKind.OR_KW) != null) {
             return null;
           }
@@ -66,10 +66,10 @@ final class StaticSets {
           SyntaxNode attr = find(file, set, names, steps);
           SyntaxNode binding = attr == null ? null : attr.parent().parent();
           if (binding == null || binding.kind() != SyntaxKind.BINDING
-              || ValueOracle.attrs(binding).indexOf(attr) != ValueOracle.attrs(binding).size() - 1) {
+              || Trees.bindingAttrs(binding).indexOf(attr) != Trees.bindingAttrs(binding).size() - 1) {
             return null;
           }
-          n = ValueOracle.bindingExpr(binding);
+          n = Trees.bindingValue(binding);
         }
         default -> {
           return null;
@@ -77,17 +77,6 @@ final class StaticSets {
       }
     }
     return null;
-  }
-
-  /** The last expression child (the body of {@code let … in}, {@code with …;}, {@code assert …;}). */
-  private static SyntaxNode lastExpr(SyntaxNode n) {
-    SyntaxNode last = null;
-    for (SyntaxNode c : n.childNodes()) {
-      if (org.nix4j.syntax.ast.Expr.isExpr(c.kind())) {
-        last = c;
-      }
-    }
-    return last;
   }
 
   /**
@@ -111,7 +100,7 @@ final class StaticSets {
         if (b.kind() != SyntaxKind.BINDING) {
           continue;
         }
-        List<SyntaxNode> path = ValueOracle.attrs(b);
+        List<SyntaxNode> path = Trees.bindingAttrs(b);
         int l = 0;
         while (l < path.size() && i + l < names.size()
             && names.get(i + l).equals(NameResolution.staticAttrName(path.get(l)))) {
@@ -124,7 +113,7 @@ final class StaticSets {
           return path.get(l - 1);
         }
         if (l == path.size()) {
-          current = literalSet(file, ValueOracle.bindingExpr(b), steps);
+          current = literalSet(file, Trees.bindingValue(b), steps);
           i += l;
           continue outer;
         }

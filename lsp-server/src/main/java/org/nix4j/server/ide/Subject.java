@@ -2,9 +2,9 @@ package org.nix4j.server.ide;
 
 import java.util.List;
 import org.nix4j.server.analysis.FileAnalysis;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
 import org.nix4j.server.analysis.NameResolution.Target;
+import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
 import org.nix4j.syntax.SyntaxToken;

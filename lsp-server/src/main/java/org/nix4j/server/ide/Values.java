@@ -1,13 +1,13 @@
 package org.nix4j.server.ide;
 
 import java.util.List;
-import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.analysis.NameResolution.Definition;
+import org.nix4j.server.analysis.NameResolution;
+import org.nix4j.server.analysis.Trees;
 import org.nix4j.server.eval.DocumentEval;
 import org.nix4j.server.eval.ValueOracle;
 import org.nix4j.syntax.SyntaxKind;
 import org.nix4j.syntax.SyntaxNode;
-import org.nix4j.syntax.ast.Expr;
 import org.nix4j.value.Thunk;
 
 /** The value a {@link Subject} stands for, as a thunk to force (on the evaluation thread). */
@@ -29,7 +29,7 @@ final class Values {
         if (s.definition() != null) {
           return o.valueOf(s.definition());
         }
-        SyntaxNode src = inheritSource(s.node().parent());
+        SyntaxNode src = Trees.inheritSource(s.node().parent());
         if (src != null) {
           return ValueOracle.select(o.valueOf(src), List.of(s.name()));
         }
@@ -66,27 +66,12 @@ final class Values {
           return null;
         }
         SyntaxNode owner = s.node().parent().parent();
-        SyntaxNode base = firstExpr(owner);
+        SyntaxNode base = Trees.firstExpr(owner);
         return base == null ? null : ValueOracle.select(o.valueOf(base), path);
       }
       default -> {
         return null;
       }
     }
-  }
-
-  /** The source expression of {@code inherit (e) …}, or null. */
-  static SyntaxNode inheritSource(SyntaxNode inherit) {
-    SyntaxNode from = inherit.firstChild(SyntaxKind.INHERIT_FROM);
-    return from == null ? null : firstExpr(from);
-  }
-
-  static SyntaxNode firstExpr(SyntaxNode n) {
-    for (SyntaxNode c : n.childNodes()) {
-      if (Expr.isExpr(c.kind())) {
-        return c;
-      }
-    }
-    return null;
   }
 }
