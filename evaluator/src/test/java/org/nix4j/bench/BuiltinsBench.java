@@ -56,10 +56,16 @@ public class BuiltinsBench {
         "builtins.length (builtins.attrNames (builtins.foldl' (acc: n: acc // { ${n} = 1; }) { } input))"},
       "updateLayers", new String[] {
         "builtins.listToAttrs (builtins.genList (i: { name = \"p${toString i}\"; value = i; }) 20000)",
-        "builtins.length (builtins.attrNames (builtins.foldl' (acc: i: acc // { \"p${toString i}\" = i; x = i; }) input (builtins.genList (i: i * 37) 2000)))"});
+        "builtins.length (builtins.attrNames (builtins.foldl' (acc: i: acc // { \"p${toString i}\" = i; x = i; }) input (builtins.genList (i: i * 37) 2000)))"},
+      "match", new String[] {
+        "builtins.genList (i: if i - i / 3 * 3 == 0 then \"lib-${toString i}.${toString (i * 7)}-dev\" else \"pkg${toString i}\") 50000",
+        "builtins.length (builtins.filter (s: builtins.match \"([a-z]+)-([0-9]+)\\\\.([0-9]+)(-[a-z]+)?\" s != null) input)"},
+      "split", new String[] {
+        "builtins.concatStringsSep \"\" (builtins.genList (i: \"<a href='x&y'>${toString i}</a>\\n\") 50000)",
+        "builtins.length (builtins.split \"[[:space:]>]+\" input)"});
 
   @Param({"sortLessThan", "sortLambda", "sortAttrsByKey", "replaceStrings", "toJSON", "fromJSON",
-      "updateFold", "updateLayers"})
+      "updateFold", "updateLayers", "match", "split"})
   public String workload;
 
   private Evaluator ev;
