@@ -3,7 +3,7 @@ package org.nix4j.syntax;
 import java.util.Random;
 
 /** Random edits of a text, for fuzzing: delete, insert, duplicate or swap slices and bytes. */
-final class Mutations {
+public final class Mutations {
   private static final String[] SNIPPETS = {
     "{", "}", "[", "]", "(", ")", "${", "\"", "''", ";", ":", "=", ".", ",", "?", "@", "let ",
     " in ", "rec ", "inherit ", "or", "\n", " ", "#", "/*", "*/", "\\", "$", "'", "./", "~/", "<",
@@ -12,7 +12,7 @@ final class Mutations {
 
   private Mutations() {}
 
-  static String mutate(String text, Random rnd, int edits) {
+  public static String mutate(String text, Random rnd, int edits) {
     StringBuilder sb = new StringBuilder(text);
     for (int e = 0; e < edits; e++) {
       int n = sb.length();
