@@ -45,6 +45,7 @@ public final class Hover {
     String type = null;
     String problem = null;
     Value value = null;
+    String derivation = null;
     boolean wantValue = !(s.kind() == Subject.Kind.VARIABLE && s.target() instanceof NameResolution.Global);
     if (doc != null && wantValue) {
       Thunk t = Values.of(doc, s);
@@ -54,6 +55,9 @@ public final class Hover {
           value = vm.forceValue(t);
           type = ValueFormatter.type(value);
           shown = new ValueFormatter(vm, ValueFormatter.Limits.HOVER).format(value);
+          if ("derivation".equals(type) && value instanceof org.nix4j.value.NixAttrs drv) {
+            derivation = DerivationInfo.markdown(vm, drv);
+          }
         } catch (ValueOracle.NotCalled e) {
           problem = "not evaluated: " + e.getMessage();
         } catch (NixError e) {
@@ -90,6 +94,9 @@ public final class Hover {
     }
     if (info.length() > 0) {
       md.append('\n').append(info).append('\n');
+    }
+    if (derivation != null) {
+      md.append('\n').append(derivation).append('\n');
     }
     if (value instanceof Closure c) {
       md.append('\n').append(functionInfo(c, file, s.name())).append('\n');
