@@ -24,6 +24,7 @@ final class Capabilities {
     c.setTextDocumentSync(sync);
     c.setHoverProvider(true);
     org.eclipse.lsp4j.CompletionOptions completion = new org.eclipse.lsp4j.CompletionOptions(false, List.of(".", "/"));
+    completion.setResolveProvider(true);
     c.setCompletionProvider(completion);
     c.setSignatureHelpProvider(new org.eclipse.lsp4j.SignatureHelpOptions(List.of(" ", "{")));
     c.setDefinitionProvider(true);

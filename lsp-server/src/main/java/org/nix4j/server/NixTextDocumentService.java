@@ -79,6 +79,9 @@ import org.nix4j.server.analysis.NameResolution;
 import org.nix4j.server.ide.CallHierarchy;
 import org.nix4j.server.ide.CodeActions;
 import org.nix4j.server.ide.Completion;
+import org.nix4j.syntax.Bytes;
+import org.nix4j.server.ide.CompletionResolve;
+import org.nix4j.value.NixAttrs;
 import org.nix4j.server.ide.DocumentLinks;
 import org.nix4j.server.ide.DocumentSymbols;
 import org.nix4j.server.ide.FoldingRanges;
@@ -396,8 +399,47 @@ final class NixTextDocumentService implements TextDocumentService {
     }
     int offset = offset(file, params.getPosition());
     List<String> roots = ctx.evalConfig().roots();
-    return evaluating(uri, file, doc -> Completion.at(file, offset, doc, roots),
-        r -> Either.forRight(ToLsp.completion(ctx.convert(), file, r)));
+    return evaluating(uri, file, doc -> Completion.at(file, offset, doc, roots), r -> {
+      Long id = null;
+      if (r.evaluated() != null) {
+        id = completionIds.incrementAndGet();
+        lastCompletion = new ResolvableCompletion(id, uri, r.evaluated());
+      }
+      return Either.forRight(ToLsp.completion(ctx.convert(), file, r, id));
+    });
+  }
+
+  /** The set whose attributes the last completion proposed, for {@link #resolveCompletionItem}. */
+  private record ResolvableCompletion(long id, String uri, NixAttrs set) {}
+
+  private final java.util.concurrent.atomic.AtomicLong completionIds = new java.util.concurrent.atomic.AtomicLong();
+  private volatile ResolvableCompletion lastCompletion;
+
+  /**
+   * Documentation of an item of the last completion that proposed the attributes of an
+   * evaluated set (its data is {@code {"nix4j.completion": ID}}): the attribute's value, type and,
+   * for a package, its description and more ({@link CompletionResolve}). Other items come back as
+   * they are.
+   */
+  @Override
+  public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+    ResolvableCompletion last = lastCompletion;
+    Long id = ToLsp.completionId(item);
+    if (last == null || id == null || id != last.id() || item.getDocumentation() != null) {
+      return done(item);
+    }
+    FileAnalysis file = file(last.uri());
+    if (file == null) {
+      return done(item);
+    }
+    String name = Bytes.fromUnicode(item.getLabel());
+    return evaluating(last.uri(), file, doc -> CompletionResolve.documentation(doc.world().evaluator().vm(),
+        last.set(), name), md -> {
+          if (md != null) {
+            item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, md));
+          }
+          return item;
+        });
   }
 
   @Override

@@ -31,10 +31,19 @@ import org.nix4j.syntax.TextRange;
 final class ToLsp {
   private ToLsp() {}
 
-  static CompletionList completion(Convert convert, FileAnalysis file, Completion.Result r) {
+  /**
+   * The items of a completion; when {@code resolveId} is not null, items without documentation
+   * carry it as their data, for {@code completionItem/resolve}.
+   */
+  static CompletionList completion(Convert convert, FileAnalysis file, Completion.Result r, Long resolveId) {
     List<CompletionItem> items = new ArrayList<>();
     for (Completion.Item it : r.items()) {
       CompletionItem ci = new CompletionItem(it.label());
+      if (resolveId != null && it.documentation() == null) {
+        com.google.gson.JsonObject data = new com.google.gson.JsonObject();
+        data.addProperty(COMPLETION_DATA, resolveId);
+        ci.setData(data);
+      }
       ci.setKind(switch (it.kind()) {
         case VARIABLE -> CompletionItemKind.Variable;
         case FUNCTION -> CompletionItemKind.Function;
@@ -55,6 +64,18 @@ final class ToLsp {
       items.add(ci);
     }
     return new CompletionList(r.incomplete(), items);
+  }
+
+  private static final String COMPLETION_DATA = "nix4j.completion";
+
+  /** The id a completion item carries for resolving, or null. */
+  static Long completionId(CompletionItem item) {
+    Object data = item.getData();
+    if (data instanceof com.google.gson.JsonObject o && o.has(COMPLETION_DATA)
+        && o.get(COMPLETION_DATA).isJsonPrimitive() && o.getAsJsonPrimitive(COMPLETION_DATA).isNumber()) {
+      return o.get(COMPLETION_DATA).getAsLong();
+    }
+    return null;
   }
 
   static SignatureHelp signature(Signatures.Help h) {

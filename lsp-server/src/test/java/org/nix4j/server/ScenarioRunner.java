@@ -355,6 +355,14 @@ final class ScenarioRunner {
           assertTrue(it != null, "no item " + w[0] + " in " + all);
           assertEquals(w[1], it.getTextEdit().getLeft().getNewText() + " @ " + render(it.getTextEdit().getLeft().getRange()));
         }
+        case '?' -> {
+          assertTrue(it != null, "no item " + w[0] + " in " + all);
+          var resolved = LspHarness.get(h.server.getTextDocumentService().resolveCompletionItem(it));
+          String doc = resolved.getDocumentation() == null ? ""
+              : resolved.getDocumentation().isRight() ? resolved.getDocumentation().getRight().getValue()
+              : resolved.getDocumentation().getLeft();
+          assertTrue(doc.contains(w[1]), "documentation of " + w[0] + " has no " + w[1] + ":\n" + doc);
+        }
         default -> throw new AssertionError("bad line " + line);
       }
     }

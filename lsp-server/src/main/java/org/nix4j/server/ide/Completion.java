@@ -56,8 +56,12 @@ public final class Completion {
   public record Item(String label, Kind kind, String detail, String documentation, TextRange range,
       String insertText, String sortText) {}
 
-  /** The proposals; {@code incomplete} when the list was cut and asking again may give more. */
-  public record Result(List<Item> items, boolean incomplete) {}
+  /**
+   * The proposals; {@code incomplete} when the list was cut and asking again may give more;
+   * {@code evaluated}, when the proposals are the attributes of an evaluated set, that set (so
+   * that an item can be resolved later: {@link CompletionResolve}), else null.
+   */
+  public record Result(List<Item> items, boolean incomplete, NixAttrs evaluated) {}
 
   /** The most items sent; longer lists are filtered by what is typed, then cut. */
   static final int MAX_ITEMS = 1000;
@@ -72,6 +76,7 @@ public final class Completion {
   private final Map<String, Item> items = new LinkedHashMap<>();
   private TextRange replace;
   private String typed = "";
+  private NixAttrs evaluated;
 
   private Completion(FileAnalysis file, int offset, DocumentEval doc, List<String> roots) {
     this.file = file;
@@ -251,6 +256,7 @@ public final class Completion {
     try {
       Value v = vm.forceValue(path.isEmpty() ? base : ValueOracle.select(base, path));
       if (v instanceof NixAttrs a) {
+        evaluated = a;
         for (int i = 0; i < a.size(); i++) {
           Value x = a.valueAt(i);
           if (x instanceof Thunk t && t.valueOrNull() != null) {
@@ -468,6 +474,6 @@ public final class Completion {
       out.add(it.range() == replace ? it : new Item(it.label(), it.kind(), it.detail(), it.documentation(),
           replace, it.insertText(), it.sortText()));
     }
-    return new Result(out, cut);
+    return new Result(out, cut, evaluated);
   }
 }
