@@ -46,9 +46,11 @@ public final class GotoDefinition {
         } else if (s.target() instanceof NameResolution.WithScope w && doc != null) {
           for (SyntaxNode with : w.withs()) {
             SyntaxNode ns = Trees.firstExpr(with);
-            Place p = ns == null ? null : attributePlace(doc, doc.oracle().valueOf(ns), s.name());
+            Value set = ns == null ? null : doc.oracle().valueOf(ns);
+            Place p = set == null ? null : attributePlace(doc, set, s.name());
             if (p != null) {
               out.add(p);
+              addPackage(out, doc, set, s.name());
               break;
             }
           }
@@ -80,6 +82,11 @@ public final class GotoDefinition {
               set = ValueOracle.select(set, names.subList(0, names.size() - 1));
             }
             p = attributePlace(doc, set, names.get(names.size() - 1));
+            if (p != null) {
+              out.add(p);
+              addPackage(out, doc, set, names.get(names.size() - 1));
+              p = null;
+            }
           }
         }
         if (p != null) {
@@ -111,6 +118,45 @@ public final class GotoDefinition {
       // no definition then
     }
     return null;
+  }
+
+  /**
+   * When attribute {@code name} of {@code set} is a package (a derivation), also where the
+   * package itself is written, after the definition of the attribute: the position of its
+   * {@code pname}, or the file of {@code meta.position} ({@code "FILE:LINE"}, as package
+   * collections set it). Forces the attribute, its {@code type} and {@code meta} only.
+   */
+  static void addPackage(List<Place> out, DocumentEval doc, Value set, String name) {
+    Vm vm = doc.world().evaluator().vm();
+    try {
+      if (!(vm.forceValue(set) instanceof NixAttrs a) || a.get(name) == null
+          || !(vm.forceValue(a.get(name)) instanceof NixAttrs drv)
+          || !(drv.get("type") != null && vm.forceValue(drv.get("type")) instanceof org.nix4j.value.NixString t
+              && t.bytes.equals("derivation"))) {
+        return;
+      }
+      int i = drv.indexOf("pname");
+      SourcePos p = i < 0 ? null : drv.positionAt(i);
+      Place place = null;
+      if (p != null) {
+        place = Place.of(p.file(), nameAt(p.file().text(), p.start(), p.end()));
+      } else if (drv.get("meta") != null && vm.forceValue(drv.get("meta")) instanceof NixAttrs meta
+          && meta.get("position") != null
+          && vm.forceValue(meta.get("position")) instanceof org.nix4j.value.NixString pos) {
+        int colon = pos.bytes.lastIndexOf(':');
+        String file = colon > 0 ? pos.bytes.substring(0, colon) : pos.bytes;
+        if (file.startsWith("/")) {
+          place = Place.file(java.nio.file.Path.of(org.nix4j.syntax.Bytes.toUnicode(file)));
+        }
+      }
+      Place found = place;
+      if (found != null && out.stream().noneMatch(o -> java.util.Objects.equals(o.path(), found.path())
+          && o.range().equals(found.range()))) {
+        out.add(found);
+      }
+    } catch (NixError | java.nio.file.InvalidPathException e) {
+      // no package place then
+    }
   }
 
   /** The span of the attribute name at {@code start} (Nix records where a name starts). */
