@@ -54,11 +54,20 @@ final class ArithmeticBuiltins {
     r.def("bitAnd", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) & Args.toInt(a[1])));
     r.def("bitOr", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) | Args.toInt(a[1])));
     r.def("bitXor", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) ^ Args.toInt(a[1])));
-    r.def("ceil", 1, allStrict(1), (vm, a) -> NixInt.of((long) Math.ceil(Args.toFloat(a[0]))));
-    r.def("floor", 1, allStrict(1), (vm, a) -> NixInt.of((long) Math.floor(Args.toFloat(a[0]))));
+    r.def("ceil", 1, allStrict(1), (vm, a) -> NixInt.of(toInt(Math.ceil(Args.toFloat(a[0])))));
+    r.def("floor", 1, allStrict(1), (vm, a) -> NixInt.of(toInt(Math.floor(Args.toFloat(a[0])))));
   }
 
   static Value bool(boolean b) {
     return NixBool.of(b);
+  }
+
+  /**
+   * A float as Nix 2.8 makes it an integer (a C++ conversion, compiled to x86-64's {@code
+   * cvttsd2si}): NaN and values outside the 64-bit range give the smallest integer, where Java's
+   * cast would saturate.
+   */
+  static long toInt(double d) {
+    return d >= -0x1p63 && d < 0x1p63 ? (long) d : Long.MIN_VALUE;
   }
 }
