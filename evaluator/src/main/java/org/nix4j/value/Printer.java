@@ -121,7 +121,9 @@ public final class Printer {
     if (isPlainIdentifier(name)) {
       return name;
     }
-    return quoteString(name);
+    // Nix quotes a name with the escapes of a string, and escapes every `$` in it, not only
+    // those before a `{` ({ "$x" = "$x"; } prints as { "\$x" = "$x"; }).
+    return quote(name, true);
   }
 
   private static boolean isPlainIdentifier(String s) {
@@ -144,6 +146,10 @@ public final class Printer {
 
   /** A string literal with Nix's escapes for {@code " \ \n \r \t ${}}; other bytes as they are. */
   public static String quoteString(String bytes) {
+    return quote(bytes, false);
+  }
+
+  private static String quote(String bytes, boolean everyDollar) {
     StringBuilder sb = new StringBuilder(bytes.length() + 2);
     sb.append('"');
     int n = bytes.length();
@@ -155,7 +161,7 @@ public final class Printer {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         case '$' -> {
-          if (i + 1 < n && bytes.charAt(i + 1) == '{') {
+          if (everyDollar || (i + 1 < n && bytes.charAt(i + 1) == '{')) {
             sb.append("\\$");
           } else {
             sb.append('$');
