@@ -31,25 +31,7 @@ final class ArithmeticBuiltins {
       }
       return NixInt.of(Args.toInt(a[0]) * Args.toInt(a[1]));
     });
-    r.def("div", 2, allStrict(2), (vm, a) -> {
-      if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
-        double x = Args.toFloat(a[0]);
-        double y = Args.toFloat(a[1]);
-        if (y == 0) {
-          throw NixError.eval("division by zero");
-        }
-        return NixFloat.of(x / y);
-      }
-      long x = Args.toInt(a[0]);
-      long y = Args.toInt(a[1]);
-      if (y == 0) {
-        throw NixError.eval("division by zero");
-      }
-      if (x == Long.MIN_VALUE && y == -1) {
-        throw NixError.eval("overflow in integer division");
-      }
-      return NixInt.of(x / y);
-    });
+    r.def("div", 2, allStrict(2), (vm, a) -> org.nix4j.vm.Arith.divide(a[0], a[1]));
     r.def("lessThan", 2, allStrict(2), (vm, a) -> vm.lessThan(a[0], a[1]));
     r.def("bitAnd", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) & Args.toInt(a[1])));
     r.def("bitOr", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) | Args.toInt(a[1])));

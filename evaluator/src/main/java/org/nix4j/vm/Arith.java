@@ -9,7 +9,7 @@ import org.nix4j.value.SourcePos;
 import org.nix4j.value.Value;
 
 /** Arithmetic on forced values, with Nix 2.8's rules and messages. */
-final class Arith {
+public final class Arith {
   private Arith() {}
 
   /** {@code a - b}, {@code a * b}, {@code a / b} as the builtins __sub, __mul, __div. */
@@ -17,35 +17,37 @@ final class Arith {
     if (a instanceof org.nix4j.value.NixUnknown || b instanceof org.nix4j.value.NixUnknown) {
       return org.nix4j.value.NixUnknown.UNKNOWN;
     }
+    if (op != Op.SUB && op != Op.MUL) {
+      return divide(a, b);
+    }
     if (a instanceof NixFloat || b instanceof NixFloat) {
       double x = toFloat(a);
       double y = toFloat(b);
-      return switch (op) {
-        case Op.SUB -> NixFloat.of(x - y);
-        case Op.MUL -> NixFloat.of(x * y);
-        default -> {
-          if (y == 0) {
-            throw NixError.eval("division by zero");
-          }
-          yield NixFloat.of(x / y);
-        }
-      };
+      return NixFloat.of(op == Op.SUB ? x - y : x * y);
     }
     long x = toInt(a);
     long y = toInt(b);
-    return switch (op) {
-      case Op.SUB -> NixInt.of(x - y);
-      case Op.MUL -> NixInt.of(x * y);
-      default -> {
-        if (y == 0) {
-          throw NixError.eval("division by zero");
-        }
-        if (x == Long.MIN_VALUE && y == -1) {
-          throw NixError.eval("overflow in integer division");
-        }
-        yield NixInt.of(x / y);
-      }
-    };
+    return NixInt.of(op == Op.SUB ? x - y : x * y);
+  }
+
+  /**
+   * {@code a / b} and {@code builtins.div} for forced operands, checked in Nix 2.8's order: the
+   * divisor as a number ("… while a float was expected"), then for zero, then the dividend.
+   */
+  public static Value divide(Value a, Value b) {
+    double y = toFloat(b);
+    if (y == 0) {
+      throw NixError.eval("division by zero");
+    }
+    if (a instanceof NixFloat || b instanceof NixFloat) {
+      return NixFloat.of(toFloat(a) / y);
+    }
+    long x = toInt(a);
+    long yi = ((NixInt) b).value;
+    if (x == Long.MIN_VALUE && yi == -1) {
+      throw NixError.eval("overflow in integer division");
+    }
+    return NixInt.of(x / yi);
   }
 
   static long toInt(Value v) {
