@@ -1,6 +1,7 @@
 package org.nix4j.builtins;
 
 import static org.nix4j.builtins.Registry.allStrict;
+import static org.nix4j.builtins.Registry.strict;
 
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixFloat;
@@ -33,9 +34,19 @@ final class ArithmeticBuiltins {
     });
     r.def("div", 2, allStrict(2), (vm, a) -> org.nix4j.vm.Arith.divide(a[0], a[1]));
     r.def("lessThan", 2, allStrict(2), (vm, a) -> vm.lessThan(a[0], a[1]));
-    r.def("bitAnd", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) & Args.toInt(a[1])));
-    r.def("bitOr", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) | Args.toInt(a[1])));
-    r.def("bitXor", 2, allStrict(2), (vm, a) -> NixInt.of(Args.toInt(a[0]) ^ Args.toInt(a[1])));
+    // Nix checks the first operand's type before it forces the second.
+    r.def("bitAnd", 2, strict(0), (vm, a) -> {
+      long x = Args.toInt(a[0]);
+      return Then.force(vm, a[1], y -> NixInt.of(x & Args.toInt(y)));
+    });
+    r.def("bitOr", 2, strict(0), (vm, a) -> {
+      long x = Args.toInt(a[0]);
+      return Then.force(vm, a[1], y -> NixInt.of(x | Args.toInt(y)));
+    });
+    r.def("bitXor", 2, strict(0), (vm, a) -> {
+      long x = Args.toInt(a[0]);
+      return Then.force(vm, a[1], y -> NixInt.of(x ^ Args.toInt(y)));
+    });
     r.def("ceil", 1, allStrict(1), (vm, a) -> NixInt.of(toInt(Math.ceil(Args.toFloat(a[0])))));
     r.def("floor", 1, allStrict(1), (vm, a) -> NixInt.of(toInt(Math.floor(Args.toFloat(a[0])))));
   }
