@@ -290,7 +290,8 @@ public final class Printer {
       return d > 0 ? "inf" : "-inf";
     }
     String s = new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
-    if (d == 0 && Double.doubleToRawLongBits(d) < 0) {
+    // C keeps the sign of a negative number that rounds to zero (and of -0.0): "-0.000000".
+    if (Double.doubleToRawLongBits(d) < 0 && s.charAt(0) != '-') {
       return "-" + s;
     }
     return s;
