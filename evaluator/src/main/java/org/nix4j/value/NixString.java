@@ -78,7 +78,7 @@ public final class NixString extends Value {
 
   @Override
   public String describe() {
-    return "a string";
+    return hasContext() ? "a string with context" : "a string";
   }
 
   @Override
