@@ -118,7 +118,21 @@ public final class Op {
   /** FAIL: pop a string and fail with it as the message (code that did not compile). */
   public static final int FAIL = 47;
 
-  public static final int COUNT = 48;
+  /**
+   * ADD_LEFT k: the forced left operand of {@code +} on top, before the right one is evaluated:
+   * fails as Nix does when it can be neither added to nor coerced to a string (Nix coerces the
+   * left operand before it evaluates the right one); constants[k] is its position.
+   */
+  public static final int ADD_LEFT = 48;
+
+  /**
+   * INTERP_PART k: a forced part of an interpolated string on top, before the next parts are
+   * evaluated: fails as Nix's coercion of it does when it cannot become a string (numbers
+   * cannot); constants[k] is its position.
+   */
+  public static final int INTERP_PART = 49;
+
+  public static final int COUNT = 50;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -131,6 +145,8 @@ public final class Op {
     def(UPVAL, "UPVAL", 1);
     def(POP, "POP", 0);
     def(FORCE, "FORCE", 0);
+    def(ADD_LEFT, "ADD_LEFT", 1);
+    def(INTERP_PART, "INTERP_PART", 1);
     def(THUNK, "THUNK", 1);
     def(CLOSURE, "CLOSURE", 1);
     def(THUNK_DEFER, "THUNK_DEFER", 1);

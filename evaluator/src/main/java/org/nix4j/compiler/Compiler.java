@@ -775,11 +775,26 @@ public final class Compiler {
       } else {
         StrPart.Interpolation i = (StrPart.Interpolation) p;
         compile(i.expr(), Mode.STRICT);
+        if (mayFailLater(parts, n + 1)) {
+          // Nix coerces each part before it evaluates the next one.
+          fn.emit(Op.INTERP_PART, 0, fn.constant(positions[n]));
+        }
       }
     }
     int s = fn.span(range);
     fn.emit(Op.INTERP, 1 - parts.size(), parts.size(), fn.constant(positions));
     fn.restoreSpan(s);
+  }
+
+  /** Whether a part from {@code from} on is an interpolation that could fail as it evaluates. */
+  private static boolean mayFailLater(List<StrPart> parts, int from) {
+    for (int i = from; i < parts.size(); i++) {
+      if (parts.get(i) instanceof StrPart.Interpolation x && !(x.expr() instanceof org.nix4j.syntax.ast.Literal)
+          && !(x.expr() instanceof org.nix4j.syntax.ast.Ident)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void compilePath(PathExpr p) {
@@ -913,6 +928,13 @@ public final class Compiler {
     switch (op) {
       case ADD -> {
         compile(l, Mode.STRICT);
+        if (r != null && !(r instanceof org.nix4j.syntax.ast.Literal)
+            && !(r instanceof org.nix4j.syntax.ast.Ident)) {
+          // Nix coerces a left operand that is no number before it evaluates the right one, so
+          // that `{ } + f x` fails on the set, whatever f x does. (A constant or a variable on the
+          // right is left out: the check would only slow down the commonest additions.)
+          fn.emit(Op.ADD_LEFT, 0, fn.constant(pos(l == null ? b.range() : l.range())));
+        }
         compile(r, Mode.STRICT);
         fn.emit(Op.ADD, -1, fn.constant(new SourcePos[] {
             pos(l == null ? b.range() : l.range()), pos(r == null ? b.range() : r.range())}));

@@ -50,6 +50,37 @@ public final class Arith {
     return NixInt.of(x / yi);
   }
 
+  /**
+   * Whether a forced left operand of {@code +} can take part in an addition: a number, a string,
+   * a path, an unknown, or a set that may coerce ({@code __toString}, {@code outPath}; its
+   * coercion waits for the right operand).
+   */
+  static boolean addableLeft(Value a) {
+    return a instanceof NixInt || a instanceof NixString || a instanceof NixFloat || a instanceof NixPath
+        || a instanceof org.nix4j.value.NixUnknown
+        || (a instanceof org.nix4j.value.NixAttrs s && (s.has("__toString") || s.has("outPath")));
+  }
+
+  /** Fails as Nix's coercion of the left operand of {@code +} does, unless it is addable. */
+  static void checkAddLeft(Value a, SourcePos at) {
+    if (!addableLeft(a)) {
+      throw NixError.eval("cannot coerce " + a.describe() + " to a string").at(at);
+    }
+  }
+
+  /** Whether a forced part of an interpolated string may be coerced (numbers may not). */
+  static boolean interpolable(Value a) {
+    return a instanceof NixString || a instanceof NixPath || a instanceof org.nix4j.value.NixUnknown
+        || (a instanceof org.nix4j.value.NixAttrs s && (s.has("__toString") || s.has("outPath")));
+  }
+
+  /** Fails as Nix's coercion of a part of an interpolated string does, unless it may coerce. */
+  static void checkInterpolated(Value a, SourcePos at) {
+    if (!interpolable(a)) {
+      throw NixError.eval("cannot coerce " + a.describe() + " to a string").at(at);
+    }
+  }
+
   static long toInt(Value v) {
     if (v instanceof NixInt i) {
       return i.value;

@@ -623,6 +623,14 @@ public final class Vm {
             sp = newTop;
             stack[sp++] = top;
           }
+          case Op.ADD_LEFT -> {
+            int at = code[ip++];
+            Arith.checkAddLeft(stack[sp - 1], (SourcePos) k[at]);
+          }
+          case Op.INTERP_PART -> {
+            int at = code[ip++];
+            Arith.checkInterpolated(stack[sp - 1], (SourcePos) k[at]);
+          }
           case Op.ADD -> {
             int operandPositions = code[ip++];
             Value b = stack[--sp];
@@ -1174,6 +1182,18 @@ public final class Vm {
               s[sp - 1] = d;
             }
           }
+          case Op.ADD_LEFT -> {
+            if (!Arith.addableLeft(s[sp - 1])) {
+              return null;
+            }
+            ip++;
+          }
+          case Op.INTERP_PART -> {
+            if (!Arith.interpolable(s[sp - 1])) {
+              return null;
+            }
+            ip++;
+          }
           case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS -> {
             int op = code[ip - 1];
             if (op == Op.ADD) {
@@ -1257,6 +1277,18 @@ public final class Vm {
               }
               s[sp - 1] = d;
             }
+          }
+          case Op.ADD_LEFT -> {
+            if (!Arith.addableLeft(s[sp - 1])) {
+              return null;
+            }
+            ip++;
+          }
+          case Op.INTERP_PART -> {
+            if (!Arith.interpolable(s[sp - 1])) {
+              return null;
+            }
+            ip++;
           }
           case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS -> {
             int op = code[ip - 1];
