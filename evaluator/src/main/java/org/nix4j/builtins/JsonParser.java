@@ -541,14 +541,15 @@ final class JsonParser {
   }
 
   /** A container being filled: an array (values) or an object (names and values). */
-  private static final class Open {
+  private final class Open {
     final boolean array;
-    final ArrayList<Value> values = new ArrayList<>();
+    final ArrayList<Value> values;
     final NixAttrs.Builder members;
     String key;
 
     Open(boolean array) {
       this.array = array;
+      this.values = array ? new ArrayList<>() : null;
       this.members = array ? null : new NixAttrs.Builder();
     }
 
@@ -564,8 +565,84 @@ final class JsonParser {
       if (array) {
         return NixList.wrap(values.toArray(new Value[0]));
       }
-      return members.build();
+      return members.build(shapes);
     }
+  }
+
+  /** The names of the objects built so far, shared by objects with the same keys. */
+  private final NixAttrs.Shapes shapes = new NixAttrs.Shapes();
+
+  /** The string token as a value; strings of one byte are shared. */
+  private NixString stringValue() {
+    int n = tokenBuffer.length();
+    if (n <= 1) {
+      return n == 0 || tokenBuffer.charAt(0) == 0 ? NixString.EMPTY : NixString.ofByte(tokenBuffer.charAt(0));
+    }
+    return NixString.of(cString(tokenBuffer.toString()));
+  }
+
+  // Object keys repeat (an array of objects names the same keys in each), so each distinct key
+  // is made a String once: an open-addressing table of the keys seen, looked up by the bytes of
+  // the token. Past MAX_KEYS distinct keys, new ones are no longer remembered.
+  private static final int MAX_KEYS = 4096;
+  private String[] keys = new String[64];
+  private int keyCount;
+
+  /** The string token as an object key (a byte string, cut at a NUL as Nix does). */
+  private String key() {
+    StringBuilder b = tokenBuffer;
+    int n = b.length();
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      h = 31 * h + b.charAt(i);
+    }
+    String[] table = keys;
+    int mask = table.length - 1;
+    int slot = (h ^ (h >>> 15)) & mask;
+    while (true) {
+      String k = table[slot];
+      if (k == null) {
+        break;
+      }
+      if (k.hashCode() == h && k.length() == n && sameChars(k, b, n)) {
+        return cString(k);
+      }
+      slot = (slot + 1) & mask;
+    }
+    String k = b.toString();
+    if (keyCount < MAX_KEYS) {
+      table[slot] = k;
+      if (++keyCount * 2 > table.length) {
+        growKeys();
+      }
+    }
+    return cString(k);
+  }
+
+  private static boolean sameChars(String k, StringBuilder b, int n) {
+    for (int i = 0; i < n; i++) {
+      if (k.charAt(i) != b.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void growKeys() {
+    String[] old = keys;
+    String[] table = new String[old.length * 2];
+    int mask = table.length - 1;
+    for (String k : old) {
+      if (k != null) {
+        int h = k.hashCode();
+        int slot = (h ^ (h >>> 15)) & mask;
+        while (table[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = k;
+      }
+    }
+    keys = table;
   }
 
   /** A C string: Nix's values end at the first NUL byte. */
@@ -592,7 +669,7 @@ final class JsonParser {
               throw syntaxError(Token.STRING, "object key");
             }
             Open o = new Open(false);
-            o.key = tokenBuffer.toString();
+            o.key = key();
             if (nextToken() != Token.NAME_SEPARATOR) {
               throw syntaxError(Token.NAME_SEPARATOR, "object separator");
             }
@@ -620,7 +697,7 @@ final class JsonParser {
           case TRUE -> value = NixBool.TRUE;
           case INTEGER -> value = NixInt.of(valueInteger);
           case UNSIGNED -> value = NixInt.of(valueUnsigned);
-          case STRING -> value = NixString.of(cString(tokenBuffer.toString()));
+          case STRING -> value = stringValue();
           case PARSE_ERROR -> throw syntaxError(Token.UNINITIALIZED, "value");
           default -> throw syntaxError(Token.LITERAL_OR_VALUE, "value");
         }
@@ -653,7 +730,7 @@ final class JsonParser {
         if (nextToken() != Token.STRING) {
           throw syntaxError(Token.STRING, "object key");
         }
-        top.key = tokenBuffer.toString();
+        top.key = key();
         if (nextToken() != Token.NAME_SEPARATOR) {
           throw syntaxError(Token.NAME_SEPARATOR, "object separator");
         }

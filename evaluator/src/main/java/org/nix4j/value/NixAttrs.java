@@ -87,11 +87,20 @@ public final class NixAttrs extends Value {
     }
 
     public NixAttrs build() {
+      return build(null);
+    }
+
+    /**
+     * Builds the set; its array of names is taken from {@code shapes} when an earlier set had
+     * the same names (null: a new array).
+     */
+    public NixAttrs build(Shapes shapes) {
       if (n == 0) {
         return EMPTY;
       }
       if (sorted) {
-        return new NixAttrs(java.util.Arrays.copyOf(names, n), java.util.Arrays.copyOf(values, n), null);
+        String[] outN = shapes == null ? java.util.Arrays.copyOf(names, n) : shapes.share(names, n);
+        return new NixAttrs(outN, java.util.Arrays.copyOf(values, n), null);
       }
       Integer[] idx = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -114,8 +123,39 @@ public final class NixAttrs extends Value {
         outV[k] = values[j];
         k++;
       }
-      return new NixAttrs(k == n ? outN : java.util.Arrays.copyOf(outN, k),
+      return new NixAttrs(shapes != null ? shapes.share(outN, k) : k == n ? outN : java.util.Arrays.copyOf(outN, k),
           k == n ? outV : java.util.Arrays.copyOf(outV, k), null);
+    }
+  }
+
+  /**
+   * Arrays of sorted names shared between sets that have the same names (e.g. the objects of a
+   * JSON array), so that each such set holds only its values: a small direct-mapped cache of
+   * the arrays made last. Not thread-safe: one per producer.
+   */
+  public static final class Shapes {
+    private final String[][] cache = new String[64][];
+
+    /** An array equal to {@code names[0..n)}: a cached one, else a new copy (then cached). */
+    public String[] share(String[] names, int n) {
+      int h = n;
+      for (int i = 0; i < n; i++) {
+        h = 31 * h + names[i].hashCode();
+      }
+      int slot = (h ^ (h >>> 16)) & (cache.length - 1);
+      String[] c = cache[slot];
+      if (c != null && c.length == n) {
+        int i = 0;
+        while (i < n && c[i].equals(names[i])) {
+          i++;
+        }
+        if (i == n) {
+          return c;
+        }
+      }
+      c = names.length == n ? names : java.util.Arrays.copyOf(names, n);
+      cache[slot] = c;
+      return c;
     }
   }
 
