@@ -217,8 +217,55 @@ public final class NixAttrs extends Value {
     if (positions == null || names.length < 2) {
       return NO_ORDER;
     }
-    Integer[] idx = new Integer[names.length];
-    for (int i = 0; i < idx.length; i++) {
+    // Sets made by the same code have the same positions (often the same array): their order
+    // is computed once and shared.
+    SourcePos[] ps = positions;
+    int h = ps.length;
+    for (SourcePos p : ps) {
+      h = 31 * h + System.identityHashCode(p);
+    }
+    int slot = (h ^ (h >>> 16)) & (ORDER_CACHE.length - 1);
+    Order cached = ORDER_CACHE[slot];
+    if (cached != null && cached.matches(ps)) {
+      return cached.order;
+    }
+    int[] order = sortByPosition(ps);
+    ORDER_CACHE[slot] = new Order(new java.lang.ref.WeakReference<>(ps), order);
+    return order;
+  }
+
+  /**
+   * An iteration order computed for an array of positions (compared element by element). The
+   * array is held weakly: the cache keeps no source file alive.
+   */
+  private record Order(java.lang.ref.WeakReference<SourcePos[]> positions, int[] order) {
+    boolean matches(SourcePos[] ps) {
+      SourcePos[] mine = positions.get();
+      if (mine == ps) {
+        return true;
+      }
+      if (mine == null) {
+        return false;
+      }
+      if (mine.length != ps.length) {
+        return false;
+      }
+      for (int i = 0; i < ps.length; i++) {
+        if (mine[i] != ps[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Shared by all threads: entries are immutable, a lost update only costs a recomputation. */
+  private static final Order[] ORDER_CACHE = new Order[256];
+
+  private static int[] sortByPosition(SourcePos[] positions) {
+    int n = positions.length;
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
       idx[i] = i;
     }
     java.util.Arrays.sort(idx, (a, b) -> {
@@ -237,8 +284,8 @@ public final class NixAttrs extends Value {
       return c != 0 ? c : Integer.compare(a, b);
     });
     boolean identity = true;
-    int[] out = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
       out[i] = idx[i];
       identity &= out[i] == i;
     }
