@@ -74,7 +74,15 @@ final class JsonBuiltins {
 
     private final ArrayDeque<Object> work = new ArrayDeque<>();
     private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
+    /**
+     * The text written so far is {@link #chunks} then {@link #out}: out is moved into a chunk
+     * whenever it grows past {@link #CHUNK}, and the chunks are joined once at the end. A large
+     * result is thus copied once more, not reallocated at every doubling of one buffer (which
+     * left the discarded halves in the old generation of the heap).
+     */
     private final StringBuilder out = new StringBuilder();
+    private java.util.ArrayList<String> chunks;
+    private static final int CHUNK = 1 << 15;
     private NixContext context = NixContext.EMPTY;
     /** 0: the answer is a forced value; 1: the answer is the string of a __toString. */
     private int waitingFor = -1;
@@ -99,6 +107,13 @@ final class JsonBuiltins {
         string((NixString) in);
       }
       while (!work.isEmpty()) {
+        if (out.length() >= CHUNK) {
+          if (chunks == null) {
+            chunks = new java.util.ArrayList<>();
+          }
+          chunks.add(out.toString());
+          out.setLength(0);
+        }
         Object item = work.pop();
         if (item instanceof String s) {
           out.append(s);
@@ -125,7 +140,12 @@ final class JsonBuiltins {
           return null;
         }
       }
-      return NixString.of(out.toString(), context);
+      if (chunks == null) {
+        return NixString.of(out.toString(), context);
+      }
+      chunks.add(out.toString());
+      // String.join sizes the result first and copies each chunk once into it.
+      return NixString.of(String.join("", chunks), context);
     }
 
     private static Value shallow(Value v) {

@@ -690,7 +690,12 @@ final class JsonParser {
               throw NixError.eval("[json.exception.out_of_range.406] number overflow parsing '"
                   + tokenStringForMessage() + "'");
             }
-            value = NixFloat.of(valueFloat);
+            // Documents repeat floats (0.5, 1.0 …): the last one is reused.
+            if (lastFloat == null
+                || Double.doubleToRawLongBits(lastFloat.value) != Double.doubleToRawLongBits(valueFloat)) {
+              lastFloat = NixFloat.of(valueFloat);
+            }
+            value = lastFloat;
           }
           case FALSE -> value = NixBool.FALSE;
           case NULL -> value = NixNull.NULL;
@@ -752,4 +757,5 @@ final class JsonParser {
   }
 
   private Value pendingClosed;
+  private NixFloat lastFloat;
 }

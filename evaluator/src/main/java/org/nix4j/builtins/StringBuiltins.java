@@ -100,11 +100,14 @@ final class StringBuiltins {
     return pos == 0 ? "/" : path.substring(0, pos);
   }
 
-  /** concatStringsSep: coerces each element (paths copied), separated by sep. */
+  /**
+   * concatStringsSep: coerces each element (paths copied), separated by sep. The parts are
+   * collected and joined at the end, which sizes the result once instead of growing a buffer.
+   */
   static final class ConcatStringsSep extends Generator {
     private final NixString sep;
     private final NixList list;
-    private final StringBuilder out = new StringBuilder();
+    private final String[] parts;
     private NixContext context;
     private int i;
     private boolean waiting;
@@ -112,6 +115,7 @@ final class StringBuiltins {
     ConcatStringsSep(NixString sep, NixList list) {
       this.sep = sep;
       this.list = list;
+      this.parts = new String[list.size()];
       this.context = sep.context;
     }
 
@@ -121,7 +125,7 @@ final class StringBuiltins {
         waiting = false;
         append((NixString) in);
       }
-      while (i < list.size()) {
+      while (i < parts.length) {
         Value v = vm.coerceToString(list.get(i), Coerce.Mode.INTERPOLATE);
         if (v == null) {
           waiting = true;
@@ -129,16 +133,15 @@ final class StringBuiltins {
         }
         append((NixString) v);
       }
-      return NixString.of(out.toString(), context);
+      if (parts.length == 1) {
+        return NixString.of(parts[0], context);
+      }
+      return NixString.of(String.join(sep.bytes, parts), context);
     }
 
     private void append(NixString s) {
-      if (i > 0) {
-        out.append(sep.bytes);
-      }
-      out.append(s.bytes);
+      parts[i++] = s.bytes;
       context = context.union(s.context);
-      i++;
     }
   }
 
