@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * {@code nix4j __cds-training}: not for users. bin/nix4j runs it once with
- * {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing archive holds the classes a
+ * {@code -XX:DumpLoadedClassList} so that the class-data-sharing archive holds the classes a
  * typical run loads; later starts map them instead of loading them. It runs the real commands
  * ({@code parse}, {@code check}, {@code eval --strict}, {@code eval --json}) on a file, so that
  * reading the file and the command's own code are recorded too, not only the evaluator.
