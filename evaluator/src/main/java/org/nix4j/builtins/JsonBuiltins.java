@@ -24,10 +24,25 @@ final class JsonBuiltins {
   private JsonBuiltins() {}
 
   static void register(Registry r) {
-    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
-    r.def("fromJSON", 1, allStrict(1), (vm, a) -> JsonParser.parse(Expect.stringNoContext(a[0])));
+    r.def("toJSON", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new ToJson(a[0], true));
+      }
+    });
+    r.def("fromJSON", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return JsonParser.parse(Expect.stringNoContext(a[0]));
+      }
+    });
     r.add(new Primop("fromTOML", 1, allStrict(1),
-        (vm, a) -> TomlParser.parse(Expect.stringNoContext(a[0]))), true);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return TomlParser.parse(Expect.stringNoContext(a[0]));
+          }
+        }), true);
   }
 
   /** A string as Nix 2.8 writes it in JSON: only {@code " \ \n \r \t} and other controls escaped. */

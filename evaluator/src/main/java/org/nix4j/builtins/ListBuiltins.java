@@ -35,54 +35,140 @@ final class ListBuiltins {
   private static final int[] ARGS01 = {0, 1};
 
   static void register(Registry r) {
-    r.def("length", 1, allStrict(1), (vm, a) -> NixInt.of(Args.toList(a[0]).size()));
-    r.def("head", 1, allStrict(1), (vm, a) -> elemAt(vm, Args.toList(a[0]), 0));
-    r.def("tail", 1, allStrict(1), (vm, a) -> {
-      NixList l = Args.toList(a[0]);
-      if (l.size() == 0) {
-        throw NixError.eval("'tail' called on an empty list");
+    r.def("length", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixInt.of(Args.toList(a[0]).size());
       }
-      return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+    });
+    r.def("head", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return elemAt(vm, Args.toList(a[0]), 0);
+      }
+    });
+    r.def("tail", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        NixList l = Args.toList(a[0]);
+        if (l.size() == 0) {
+          throw NixError.eval("'tail' called on an empty list");
+        }
+        return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+      }
     });
     // Nix forces the index before the list, and truncates it to a C int.
     r.add(new OrderedPrimop("elemAt", 2, new int[] {1, 0}, new Expect[] {Expect.INT, Expect.LIST},
-        (vm, a) -> elemAt(vm, (NixList) a[0], (int) ((NixInt) a[1]).value)), false);
-    r.add(new OrderedPrimop("elem", 2, ARG1, new Expect[] {Expect.LIST},
-        (vm, a) -> vm.push(new Elem(a[0], (NixList) a[1]))), false);
-    r.def("concatLists", 1, allStrict(1),
-        (vm, a) -> vm.push(new ConcatLists(Args.toList(a[0]))));
-    r.add(new OrderedPrimop("concatMap", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new ConcatMap(a[0], (NixList) a[1]))), false);
-    r.add(new OrderedPrimop("map", 2, ARG1, new Expect[] {Expect.LIST},
-        (vm, a) -> map(a[0], (NixList) a[1])), true);
-    r.add(new OrderedPrimop("filter", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new Filter(a[0], (NixList) a[1]))), false);
-    r.add(new OrderedPrimop("foldl'", 3, new int[] {0, 2},
-        new Expect[] {Expect.FUNCTION, Expect.LIST}, (vm, a) -> {
-          NixList l = (NixList) a[2];
-          if (l.size() == 0) {
-            return vm.force(a[1]);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return elemAt(vm, (NixList) a[0], (int) ((NixInt) a[1]).value);
           }
-          return vm.push(new Foldl(a[0], a[1], l));
+        }), false);
+    r.add(new OrderedPrimop("elem", 2, ARG1, new Expect[] {Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Elem(a[0], (NixList) a[1]));
+          }
+        }), false);
+    r.def("concatLists", 1, allStrict(1),
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ConcatLists(Args.toList(a[0])));
+          }
+        });
+    r.add(new OrderedPrimop("concatMap", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ConcatMap(a[0], (NixList) a[1]));
+          }
+        }), false);
+    r.add(new OrderedPrimop("map", 2, ARG1, new Expect[] {Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return map(a[0], (NixList) a[1]);
+          }
+        }), true);
+    r.add(new OrderedPrimop("filter", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Filter(a[0], (NixList) a[1]));
+          }
+        }), false);
+    r.add(new OrderedPrimop("foldl'", 3, new int[] {0, 2},
+        new Expect[] {Expect.FUNCTION, Expect.LIST}, new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            NixList l = (NixList) a[2];
+            if (l.size() == 0) {
+              return vm.force(a[1]);
+            }
+            return vm.push(new Foldl(a[0], a[1], l));
+          }
         }), false);
     r.add(new OrderedPrimop("genList", 2, ARG1, new Expect[] {Expect.INT},
-        (vm, a) -> genList(a[0], ((NixInt) a[1]).value)), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return genList(a[0], ((NixInt) a[1]).value);
+          }
+        }), false);
     r.add(new OrderedPrimop("partition", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new Partition(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Partition(a[0], (NixList) a[1]));
+          }
+        }), false);
     r.add(new OrderedPrimop("groupBy", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new GroupBy(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new GroupBy(a[0], (NixList) a[1]));
+          }
+        }), false);
     r.add(new OrderedPrimop("all", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new AllAny(a[0], (NixList) a[1], true))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new AllAny(a[0], (NixList) a[1], true));
+          }
+        }), false);
     r.add(new OrderedPrimop("any", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new AllAny(a[0], (NixList) a[1], false))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new AllAny(a[0], (NixList) a[1], false));
+          }
+        }), false);
     r.def("listToAttrs", 1, allStrict(1),
-        (vm, a) -> vm.push(new ListToAttrs(Args.toList(a[0]))));
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ListToAttrs(Args.toList(a[0])));
+          }
+        });
     r.add(new OrderedPrimop("catAttrs", 2, ARGS01,
         new Expect[] {Expect.STRING_NO_CTX, Expect.LIST},
-        (vm, a) -> vm.push(new CatAttrs(((NixString) a[0]).bytes, (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new CatAttrs(((NixString) a[0]).bytes, (NixList) a[1]));
+          }
+        }), false);
     r.add(new OrderedPrimop("zipAttrsWith", 2, ARGS01,
         new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new ZipAttrsWith(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ZipAttrsWith(a[0], (NixList) a[1]));
+          }
+        }), false);
   }
 
   /** The n-th element, forced; "list index n is out of bounds" otherwise. */

@@ -40,6 +40,7 @@ import org.nix4j.vm.Coerce;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
+import org.nix4j.builtins.Primop;
 
 /**
  * The fetchers of Nix 2.8: {@code fetchurl}, {@code fetchTarball}, {@code fetchGit},
@@ -57,16 +58,39 @@ final class FetchBuiltins {
 
   static void register(Registry r, Evaluator ev) {
     EvalStore st = ev.evalStore();
-    r.def("fetchurl", 1, allStrict(1), (vm, a) -> fetch(vm, st, a[0], "fetchurl", false, ""));
-    r.defGlobal("fetchTarball", 1, allStrict(1), (vm, a) -> fetch(vm, st, a[0], "fetchTarball", true, "source"));
-    r.defGlobal("fetchGit", 1, allStrict(1), (vm, a) -> fetchTree(vm, st, a[0], "git", true));
-    r.defGlobal("fetchTree", 1, 0, (vm, a) -> {
-      if (!st.hasFeature("flakes")) {
-        throw st.requireFeature("flakes");
+    r.def("fetchurl", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetch(vm, st, a[0], "fetchurl", false, "");
       }
-      return Steps.force(vm, a[0], v -> fetchTree(vm, st, v, null, false));
     });
-    r.defGlobal("fetchMercurial", 1, allStrict(1), (vm, a) -> fetchMercurial(vm, st, a[0]));
+    r.defGlobal("fetchTarball", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetch(vm, st, a[0], "fetchTarball", true, "source");
+      }
+    });
+    r.defGlobal("fetchGit", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetchTree(vm, st, a[0], "git", true);
+      }
+    });
+    r.defGlobal("fetchTree", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        if (!st.hasFeature("flakes")) {
+          throw st.requireFeature("flakes");
+        }
+        return Steps.force(vm, a[0], v -> fetchTree(vm, st, v, null, false));
+      }
+    });
+    r.defGlobal("fetchMercurial", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetchMercurial(vm, st, a[0]);
+      }
+    });
   }
 
   /**
