@@ -369,6 +369,9 @@ public final class NixAttrs extends Value {
     }
     int n1 = names.length;
     int n2 = other.names.length;
+    if (n1 + n2 <= SMALL_UPDATE) {
+      return updateSmall(other);
+    }
     // Small right side into a big left side: merge by copying with insertions.
     String[] outN = new String[n1 + n2];
     Value[] outV = new Value[n1 + n2];
@@ -449,6 +452,89 @@ public final class NixAttrs extends Value {
       }
     }
     return new NixAttrs(outN, outV, outP);
+  }
+
+  private static final int SMALL_UPDATE = 64;
+
+  /**
+   * How {@code a // b} is laid out for given arrays of names and positions of a and b (compared
+   * by identity: sets made by the same code share them): the names and positions of the result,
+   * shared by every result, and where each value comes from ({@code i >= 0}: a's i-th value,
+   * else b's {@code ~i}-th). The inputs are held weakly: the cache keeps no source file alive.
+   */
+  private record UpdateShape(java.lang.ref.WeakReference<Object[]> leftNames,
+      java.lang.ref.WeakReference<Object[]> rightNames, java.lang.ref.WeakReference<Object[]> leftPos,
+      java.lang.ref.WeakReference<Object[]> rightPos, String[] names, SourcePos[] positions, int[] from) {
+    boolean matches(NixAttrs a, NixAttrs b) {
+      return leftNames.get() == a.names && rightNames.get() == b.names
+          && (a.positions == null ? leftPos == null : leftPos != null && leftPos.get() == a.positions)
+          && (b.positions == null ? rightPos == null : rightPos != null && rightPos.get() == b.positions);
+    }
+  }
+
+  /** Shared by all threads: entries are immutable, a lost update only costs a recomputation. */
+  private static final UpdateShape[] UPDATE_CACHE = new UpdateShape[256];
+
+  /** {@code this // other} for small sets: merges once per pair of shapes, then reuses the plan. */
+  private NixAttrs updateSmall(NixAttrs other) {
+    int h = System.identityHashCode(names) * 31 + System.identityHashCode(other.names);
+    int slot = (h ^ (h >>> 16)) & (UPDATE_CACHE.length - 1);
+    UpdateShape u = UPDATE_CACHE[slot];
+    if (u == null || !u.matches(this, other)) {
+      u = planUpdate(other);
+      UPDATE_CACHE[slot] = u;
+    }
+    int[] from = u.from;
+    Value[] outV = new Value[from.length];
+    Value[] v1 = values;
+    Value[] v2 = other.values;
+    for (int k = 0; k < from.length; k++) {
+      int e = from[k];
+      outV[k] = e >= 0 ? v1[e] : v2[~e];
+    }
+    return new NixAttrs(u.names, outV, u.positions);
+  }
+
+  private UpdateShape planUpdate(NixAttrs other) {
+    String[] a = names;
+    String[] b = other.names;
+    int n1 = a.length;
+    int n2 = b.length;
+    String[] outN = new String[n1 + n2];
+    int[] from = new int[n1 + n2];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n1 || j < n2) {
+      int c = i == n1 ? 1 : j == n2 ? -1 : a[i].compareTo(b[j]);
+      if (c < 0) {
+        outN[k] = a[i];
+        from[k++] = i++;
+      } else {
+        outN[k] = b[j];
+        from[k++] = ~j++;
+        if (c == 0) {
+          i++;
+        }
+      }
+    }
+    if (k < outN.length) {
+      outN = Arrays.copyOf(outN, k);
+      from = Arrays.copyOf(from, k);
+    }
+    SourcePos[] outP = null;
+    if (positions != null || other.positions != null) {
+      outP = new SourcePos[k];
+      for (int m = 0; m < k; m++) {
+        int e = from[m];
+        SourcePos[] ps = e >= 0 ? positions : other.positions;
+        outP[m] = ps == null ? null : ps[e >= 0 ? e : ~e];
+      }
+    }
+    return new UpdateShape(new java.lang.ref.WeakReference<>(a), new java.lang.ref.WeakReference<>(b),
+        positions == null ? null : new java.lang.ref.WeakReference<>(positions),
+        other.positions == null ? null : new java.lang.ref.WeakReference<>(other.positions),
+        outN, outP, from);
   }
 
   /** Whether this set is a derivation: its {@code type} attribute is the string "derivation". */
