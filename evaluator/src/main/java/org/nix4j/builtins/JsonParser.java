@@ -478,6 +478,20 @@ final class JsonParser {
       }
     }
     unget();
+    // Integers that cannot overflow (at most 18 digits) are read without making a string.
+    int len = tokenBuffer.length();
+    if ((type == Token.UNSIGNED && len <= 18) || (type == Token.INTEGER && len <= 19)) {
+      long v = 0;
+      for (int i = type == Token.INTEGER ? 1 : 0; i < len; i++) {
+        v = v * 10 + (tokenBuffer.charAt(i) - '0');
+      }
+      if (type == Token.INTEGER) {
+        valueInteger = -v;
+      } else {
+        valueUnsigned = v;
+      }
+      return type;
+    }
     String text = tokenBuffer.toString();
     if (type == Token.UNSIGNED) {
       try {
@@ -540,17 +554,31 @@ final class JsonParser {
         + ", column " + charsReadCurrentLine + ": " + msg);
   }
 
-  /** A container being filled: an array (values) or an object (names and values). */
+  /**
+   * A container being filled: an array (values) or an object (names and values). One per
+   * nesting depth, reused for every container at that depth.
+   */
   private final class Open {
-    final boolean array;
-    final ArrayList<Value> values;
-    final NixAttrs.Builder members;
+    boolean array;
+    private ArrayList<Value> values;
+    private NixAttrs.Builder members;
     String key;
 
-    Open(boolean array) {
-      this.array = array;
-      this.values = array ? new ArrayList<>() : null;
-      this.members = array ? null : new NixAttrs.Builder();
+    Open reset(boolean isArray) {
+      array = isArray;
+      key = null;
+      if (isArray) {
+        if (values == null) {
+          values = new ArrayList<>();
+        }
+        values.clear();
+      } else {
+        if (members == null) {
+          members = new NixAttrs.Builder();
+        }
+        members.reset();
+      }
+      return this;
     }
 
     void add(Value v) {
@@ -563,10 +591,24 @@ final class JsonParser {
 
     Value build() {
       if (array) {
-        return NixList.wrap(values.toArray(new Value[0]));
+        Value[] items = values.toArray(new Value[0]);
+        values.clear();
+        return NixList.wrap(items);
       }
-      return members.build(shapes);
+      NixAttrs set = members.build(shapes);
+      members.reset();
+      return set;
     }
+  }
+
+  /** The containers of each depth, reused (see {@link Open}). */
+  private final ArrayList<Open> pool = new ArrayList<>();
+
+  private Open open(int depth, boolean isArray) {
+    if (depth == pool.size()) {
+      pool.add(new Open());
+    }
+    return pool.get(depth).reset(isArray);
   }
 
   /** The names of the objects built so far, shared by objects with the same keys. */
@@ -668,7 +710,7 @@ final class JsonParser {
             if (last != Token.STRING) {
               throw syntaxError(Token.STRING, "object key");
             }
-            Open o = new Open(false);
+            Open o = open(states.size(), false);
             o.key = key();
             if (nextToken() != Token.NAME_SEPARATOR) {
               throw syntaxError(Token.NAME_SEPARATOR, "object separator");
@@ -682,7 +724,7 @@ final class JsonParser {
               value = NixList.EMPTY;
               break;
             }
-            states.add(new Open(true));
+            states.add(open(states.size(), true));
             continue;
           }
           case FLOAT -> {

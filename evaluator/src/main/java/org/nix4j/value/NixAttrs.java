@@ -86,6 +86,14 @@ public final class NixAttrs extends Value {
       return n;
     }
 
+    /** Empties the builder for another set (what it built keeps its own arrays). */
+    public void reset() {
+      java.util.Arrays.fill(names, 0, n, null);
+      java.util.Arrays.fill(values, 0, n, null);
+      n = 0;
+      sorted = true;
+    }
+
     public NixAttrs build() {
       return build(null);
     }
@@ -136,7 +144,10 @@ public final class NixAttrs extends Value {
   public static final class Shapes {
     private final String[][] cache = new String[64][];
 
-    /** An array equal to {@code names[0..n)}: a cached one, else a new copy (then cached). */
+    /**
+     * An array equal to {@code names[0..n)}: a cached one, else a new copy (then cached); never
+     * {@code names} itself.
+     */
     public String[] share(String[] names, int n) {
       int h = n;
       for (int i = 0; i < n; i++) {
@@ -153,7 +164,8 @@ public final class NixAttrs extends Value {
           return c;
         }
       }
-      c = names.length == n ? names : java.util.Arrays.copyOf(names, n);
+      // A copy: the caller may reuse its array.
+      c = java.util.Arrays.copyOf(names, n);
       cache[slot] = c;
       return c;
     }
