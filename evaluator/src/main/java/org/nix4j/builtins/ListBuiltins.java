@@ -590,16 +590,38 @@ final class ListBuiltins {
    */
   static final class ListToAttrs extends Generator {
     private final NixList list;
-    private final Map<String, Integer> seen = new java.util.HashMap<>();
-    private final ArrayList<String> names = new ArrayList<>();
-    private final ArrayList<Value> values = new ArrayList<>();
-    private final ArrayList<SourcePos> positions = new ArrayList<>();
+    // The names kept so far (first occurrence wins), in order, with their values and positions;
+    // and an open-addressing table of them (slot -> index + 1), which also gives each sorted
+    // name's index back when the set is built. No boxing: lists of 100,000 pairs are common.
+    private String[] names;
+    private Value[] values;
+    private SourcePos[] positions;
+    private int n;
+    private int[] table;
     private NixAttrs current;
     private int i;
     private int state;
 
     ListToAttrs(NixList list) {
       this.list = list;
+      int cap = Math.max(4, list.size());
+      names = new String[cap];
+      values = new Value[cap];
+      positions = new SourcePos[cap];
+      table = new int[Integer.highestOneBit(cap * 2 - 1) << 1];
+    }
+
+    private int find(String name) {
+      int mask = table.length - 1;
+      int h = name.hashCode();
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (true) {
+        int e = table[slot];
+        if (e == 0 || names[e - 1].equals(name)) {
+          return slot;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
 
     @Override
@@ -630,15 +652,16 @@ final class ListBuiltins {
           }
           case 2 -> {
             String name = Expect.stringNoContext(in);
-            if (!seen.containsKey(name)) {
+            int slot = find(name);
+            if (table[slot] == 0) {
               int vi = current.indexOf("value");
               if (vi < 0) {
                 throw NixError.eval("attribute 'value' missing for call to 'listToAttrs'");
               }
-              seen.put(name, names.size());
-              names.add(name);
-              values.add(current.valueAt(vi));
-              positions.add(current.positionAt(vi));
+              names[n] = name;
+              values[n] = current.valueAt(vi);
+              positions[n] = current.positionAt(vi);
+              table[slot] = ++n;
             }
             current = null;
             i++;
@@ -650,20 +673,16 @@ final class ListBuiltins {
     }
 
     private NixAttrs build() {
-      int n = names.size();
-      Integer[] idx = new Integer[n];
-      for (int k = 0; k < n; k++) {
-        idx[k] = k;
-      }
-      Arrays.sort(idx, (x, y) -> names.get(x).compareTo(names.get(y)));
-      String[] outN = new String[n];
+      String[] outN = Arrays.copyOf(names, n);
+      // Names are distinct: sorted, each finds its value through the table.
+      Arrays.sort(outN);
       Value[] outV = new Value[n];
       SourcePos[] outP = new SourcePos[n];
       boolean anyPos = false;
       for (int k = 0; k < n; k++) {
-        outN[k] = names.get(idx[k]);
-        outV[k] = values.get(idx[k]);
-        outP[k] = positions.get(idx[k]);
+        int j = table[find(outN[k])] - 1;
+        outV[k] = values[j];
+        outP[k] = positions[j];
         anyPos |= outP[k] != null;
       }
       return NixAttrs.ofSorted(outN, outV, anyPos ? outP : null);
