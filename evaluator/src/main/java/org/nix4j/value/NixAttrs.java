@@ -382,7 +382,10 @@ public final class NixAttrs extends Value {
     int n1 = names.length;
     int n2 = other.names.length;
     if (n1 + n2 <= SMALL_UPDATE) {
-      return updateSmall(other);
+      NixAttrs r = updateSmall(other);
+      if (r != null) {
+        return r;
+      }
     }
     // Small right side into a big left side: merge by copying with insertions.
     String[] outN = new String[n1 + n2];
@@ -487,12 +490,25 @@ public final class NixAttrs extends Value {
   /** Shared by all threads: entries are immutable, a lost update only costs a recomputation. */
   private static final UpdateShape[] UPDATE_CACHE = new UpdateShape[256];
 
-  /** {@code this // other} for small sets: merges once per pair of shapes, then reuses the plan. */
+  /**
+   * Hashes of the pairs of names arrays seen last, by slot: a pair gets a plan only when it comes
+   * again, so that updates of sets of ever new shapes (a set grown in a loop) cost no plan.
+   */
+  private static final int[] UPDATE_SEEN = new int[256];
+
+  /**
+   * {@code this // other} for small sets when the pair of shapes was seen before: merges once
+   * per pair of shapes, then reuses the plan; null for a pair seen the first time.
+   */
   private NixAttrs updateSmall(NixAttrs other) {
     int h = System.identityHashCode(names) * 31 + System.identityHashCode(other.names);
     int slot = (h ^ (h >>> 16)) & (UPDATE_CACHE.length - 1);
     UpdateShape u = UPDATE_CACHE[slot];
     if (u == null || !u.matches(this, other)) {
+      if (UPDATE_SEEN[slot] != h) {
+        UPDATE_SEEN[slot] = h;
+        return null;
+      }
       u = planUpdate(other);
       UPDATE_CACHE[slot] = u;
     }
