@@ -21,7 +21,14 @@
 # Results go to stdout as a Markdown table, ready for docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$(cd "$root/.." && pwd)/shared/bench"
+# ../shared/bench beside the checkout (or beside the folder of worktrees, for a worktree in wt/).
+shared="${NIX4J_BENCH_DIR:-}"
+if [ -z "$shared" ]; then
+  for up in "$root/.." "$root/../.."; do
+    if [ -d "$up/shared/bench" ]; then shared="$(cd "$up/shared/bench" && pwd)"; break; fi
+  done
+fi
+[ -n "$shared" ] || shared="$(cd "$root/.." && pwd)/shared/bench"
 work="${TMPDIR:-/tmp}/nix4j-bench"; mkdir -p "$work"
 
 build() {

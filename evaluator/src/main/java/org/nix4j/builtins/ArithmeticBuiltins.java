@@ -7,48 +7,86 @@ import org.nix4j.value.NixBool;
 import org.nix4j.value.NixFloat;
 import org.nix4j.value.NixInt;
 import org.nix4j.value.Value;
-import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
 
 /** add, sub, mul, div, lessThan, bitAnd, bitOr, bitXor, ceil, floor. */
 final class ArithmeticBuiltins {
   private ArithmeticBuiltins() {}
 
   static void register(Registry r) {
-    r.def("add", 2, allStrict(2), (vm, a) -> {
-      if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
-        return NixFloat.of(Args.toFloat(a[0]) + Args.toFloat(a[1]));
+    r.def("add", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
+          return NixFloat.of(Args.toFloat(a[0]) + Args.toFloat(a[1]));
+        }
+        return NixInt.of(Args.toInt(a[0]) + Args.toInt(a[1]));
       }
-      return NixInt.of(Args.toInt(a[0]) + Args.toInt(a[1]));
     });
-    r.def("sub", 2, allStrict(2), (vm, a) -> {
-      if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
-        return NixFloat.of(Args.toFloat(a[0]) - Args.toFloat(a[1]));
+    r.def("sub", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
+          return NixFloat.of(Args.toFloat(a[0]) - Args.toFloat(a[1]));
+        }
+        return NixInt.of(Args.toInt(a[0]) - Args.toInt(a[1]));
       }
-      return NixInt.of(Args.toInt(a[0]) - Args.toInt(a[1]));
     });
-    r.def("mul", 2, allStrict(2), (vm, a) -> {
-      if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
-        return NixFloat.of(Args.toFloat(a[0]) * Args.toFloat(a[1]));
+    r.def("mul", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        if (a[0] instanceof NixFloat || a[1] instanceof NixFloat) {
+          return NixFloat.of(Args.toFloat(a[0]) * Args.toFloat(a[1]));
+        }
+        return NixInt.of(Args.toInt(a[0]) * Args.toInt(a[1]));
       }
-      return NixInt.of(Args.toInt(a[0]) * Args.toInt(a[1]));
     });
-    r.def("div", 2, allStrict(2), (vm, a) -> org.nix4j.vm.Arith.divide(a[0], a[1]));
-    r.def("lessThan", 2, allStrict(2), (vm, a) -> vm.lessThan(a[0], a[1]));
+    r.def("div", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return org.nix4j.vm.Arith.divide(a[0], a[1]);
+      }
+    });
+    r.def("lessThan", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.lessThan(a[0], a[1]);
+      }
+    });
     // Nix checks the first operand's type before it forces the second.
-    r.def("bitAnd", 2, strict(0), (vm, a) -> {
-      long x = Args.toInt(a[0]);
-      return Then.force(vm, a[1], y -> NixInt.of(x & Args.toInt(y)));
+    r.def("bitAnd", 2, strict(0), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        long x = Args.toInt(a[0]);
+        return Then.force(vm, a[1], y -> NixInt.of(x & Args.toInt(y)));
+      }
     });
-    r.def("bitOr", 2, strict(0), (vm, a) -> {
-      long x = Args.toInt(a[0]);
-      return Then.force(vm, a[1], y -> NixInt.of(x | Args.toInt(y)));
+    r.def("bitOr", 2, strict(0), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        long x = Args.toInt(a[0]);
+        return Then.force(vm, a[1], y -> NixInt.of(x | Args.toInt(y)));
+      }
     });
-    r.def("bitXor", 2, strict(0), (vm, a) -> {
-      long x = Args.toInt(a[0]);
-      return Then.force(vm, a[1], y -> NixInt.of(x ^ Args.toInt(y)));
+    r.def("bitXor", 2, strict(0), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        long x = Args.toInt(a[0]);
+        return Then.force(vm, a[1], y -> NixInt.of(x ^ Args.toInt(y)));
+      }
     });
-    r.def("ceil", 1, allStrict(1), (vm, a) -> NixInt.of(toInt(Math.ceil(Args.toFloat(a[0])))));
-    r.def("floor", 1, allStrict(1), (vm, a) -> NixInt.of(toInt(Math.floor(Args.toFloat(a[0])))));
+    r.def("ceil", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixInt.of(toInt(Math.ceil(Args.toFloat(a[0]))));
+      }
+    });
+    r.def("floor", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixInt.of(toInt(Math.floor(Args.toFloat(a[0]))));
+      }
+    });
   }
 
   static Value bool(boolean b) {

@@ -35,39 +35,78 @@ final class AttrBuiltins {
   private static final int[] ARGS01 = {0, 1};
 
   static void register(Registry r) {
-    r.def("attrNames", 1, allStrict(1), (vm, a) -> {
-      NixAttrs s = Args.toAttrs(a[0]);
-      Value[] out = new Value[s.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = NixString.of(s.nameAt(i));
+    r.def("attrNames", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        NixAttrs s = Args.toAttrs(a[0]);
+        Value[] out = new Value[s.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = NixString.of(s.nameAt(i));
+        }
+        return NixList.wrap(out);
       }
-      return NixList.wrap(out);
     });
     r.def("attrValues", 1, allStrict(1),
-        (vm, a) -> NixList.wrap(Args.toAttrs(a[0]).values().clone()));
-    r.add(new OrderedPrimop("getAttr", 2, ARGS01, new Expect[] {Expect.STRING_NO_CTX, Expect.SET},
-        (vm, a) -> {
-          String name = ((NixString) a[0]).bytes;
-          Value v = ((NixAttrs) a[1]).get(name);
-          if (v == null) {
-            throw NixError.eval("attribute '" + name + "' missing for call to 'getAttr'");
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return NixList.wrap(Args.toAttrs(a[0]).values().clone());
           }
-          return vm.force(v);
+        });
+    r.add(new OrderedPrimop("getAttr", 2, ARGS01, new Expect[] {Expect.STRING_NO_CTX, Expect.SET},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            String name = ((NixString) a[0]).bytes;
+            Value v = ((NixAttrs) a[1]).get(name);
+            if (v == null) {
+              throw NixError.eval("attribute '" + name + "' missing for call to 'getAttr'");
+            }
+            return vm.force(v);
+          }
         }), false);
     r.add(new OrderedPrimop("hasAttr", 2, ARGS01, new Expect[] {Expect.STRING_NO_CTX, Expect.SET},
-        (vm, a) -> NixBool.of(((NixAttrs) a[1]).has(((NixString) a[0]).bytes))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return NixBool.of(((NixAttrs) a[1]).has(((NixString) a[0]).bytes));
+          }
+        }), false);
     r.add(new OrderedPrimop("removeAttrs", 2, ARGS01, new Expect[] {Expect.SET, Expect.LIST},
-        (vm, a) -> vm.push(new RemoveAttrs((NixAttrs) a[0], (NixList) a[1]))), true);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new RemoveAttrs((NixAttrs) a[0], (NixList) a[1]));
+          }
+        }), true);
     r.add(new OrderedPrimop("intersectAttrs", 2, ARGS01, new Expect[] {Expect.SET, Expect.SET},
-        (vm, a) -> intersect((NixAttrs) a[0], (NixAttrs) a[1])), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return intersect((NixAttrs) a[0], (NixAttrs) a[1]);
+          }
+        }), false);
     r.add(new OrderedPrimop("mapAttrs", 2, new int[] {1}, new Expect[] {Expect.SET},
-        (vm, a) -> mapAttrs(a[0], (NixAttrs) a[1])), false);
-    r.def("functionArgs", 1, allStrict(1), (vm, a) -> functionArgs(a[0]));
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return mapAttrs(a[0], (NixAttrs) a[1]);
+          }
+        }), false);
+    r.def("functionArgs", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return functionArgs(a[0]);
+      }
+    });
     r.add(new OrderedPrimop("unsafeGetAttrPos", 2, ARGS01,
-        new Expect[] {Expect.STRING_NO_CTX, Expect.SET}, (vm, a) -> {
-          NixAttrs s = (NixAttrs) a[1];
-          int i = s.indexOf(((NixString) a[0]).bytes);
-          return i < 0 ? NixNull.NULL : position(s.positionAt(i));
+        new Expect[] {Expect.STRING_NO_CTX, Expect.SET}, new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            NixAttrs s = (NixAttrs) a[1];
+            int i = s.indexOf(((NixString) a[0]).bytes);
+            return i < 0 ? NixNull.NULL : position(s.positionAt(i));
+          }
         }), false);
   }
 

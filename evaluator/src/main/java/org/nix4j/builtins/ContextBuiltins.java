@@ -34,15 +34,40 @@ final class ContextBuiltins {
   static final String STORE_DIR = "/nix/store";
 
   static void register(Registry r) {
-    r.def("hasContext", 1, allStrict(1), (vm, a) -> NixBool.of(Args.toStr(a[0]).hasContext()));
-    r.def("getContext", 1, allStrict(1), (vm, a) -> getContext(Args.toStr(a[0]).context));
-    r.def("unsafeDiscardStringContext", 1, 0, (vm, a) -> Then.coerce(vm, a[0],
-        Coerce.Mode.INTERPOLATE, s -> s.hasContext() ? NixString.of(s.bytes) : s));
-    r.def("unsafeDiscardOutputDependency", 1, 0, (vm, a) -> Then.coerce(vm, a[0],
-        Coerce.Mode.INTERPOLATE, s -> NixString.of(s.bytes, discardOutputDependency(s.context))));
+    r.def("hasContext", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixBool.of(Args.toStr(a[0]).hasContext());
+      }
+    });
+    r.def("getContext", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return getContext(Args.toStr(a[0]).context);
+      }
+    });
+    r.def("unsafeDiscardStringContext", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Then.coerce(vm, a[0],
+          Coerce.Mode.INTERPOLATE, s -> s.hasContext() ? NixString.of(s.bytes) : s);
+      }
+    });
+    r.def("unsafeDiscardOutputDependency", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Then.coerce(vm, a[0],
+          Coerce.Mode.INTERPOLATE, s -> NixString.of(s.bytes, discardOutputDependency(s.context)));
+      }
+    });
     r.add(new OrderedPrimop("appendContext", 2, new int[] {0, 1},
         new Expect[] {Expect.STRING, Expect.SET},
-        (vm, a) -> vm.push(new AppendContext((NixString) a[0], (NixAttrs) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new AppendContext((NixString) a[0], (NixAttrs) a[1]));
+          }
+        }), false);
   }
 
   static NixContext discardOutputDependency(NixContext c) {

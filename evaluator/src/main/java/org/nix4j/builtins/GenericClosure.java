@@ -41,7 +41,12 @@ final class GenericClosure extends Generator {
 
   static void register(Registry r) {
     r.def("genericClosure", 1, allStrict(1),
-        (vm, a) -> vm.push(new GenericClosure(Args.toAttrs(a[0]))));
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new GenericClosure(Args.toAttrs(a[0])));
+          }
+        });
   }
 
   private static final int START_SET = 0;

@@ -2,7 +2,6 @@ package org.nix4j.builtins;
 
 import static org.nix4j.builtins.Registry.allStrict;
 
-import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
@@ -24,10 +23,25 @@ final class JsonBuiltins {
   private JsonBuiltins() {}
 
   static void register(Registry r) {
-    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
-    r.def("fromJSON", 1, allStrict(1), (vm, a) -> JsonParser.parse(Expect.stringNoContext(a[0])));
+    r.def("toJSON", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new ToJson(a[0], true));
+      }
+    });
+    r.def("fromJSON", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return JsonParser.parse(Expect.stringNoContext(a[0]));
+      }
+    });
     r.add(new Primop("fromTOML", 1, allStrict(1),
-        (vm, a) -> TomlParser.parse(Expect.stringNoContext(a[0]))), true);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return TomlParser.parse(Expect.stringNoContext(a[0]));
+          }
+        }), true);
   }
 
   /** A string as Nix 2.8 writes it in JSON: only {@code " \ \n \r \t} and other controls escaped. */
@@ -66,15 +80,26 @@ final class JsonBuiltins {
    * recursion)", as in Nix.
    */
   static final class ToJson extends Generator {
-    /** Marks the end of a container on the work stack. */
-    private record Close(Value container) {}
-
-    /** The name of the index-th attribute, to write before its value. */
-    private record Key(NixAttrs set, int index) {}
-
-    private final ArrayDeque<Object> work = new ArrayDeque<>();
+    // The work stack: parallel arrays of an object and a tag. Tag VALUE: a value to write;
+    // TEXT: a String to write as it is; CLOSE: the end of a container (the object); a tag >= 0:
+    // the name of that attribute of the set (the object), to write before its value. No object
+    // is allocated per entry.
+    private static final int VALUE = -1;
+    private static final int TEXT = -2;
+    private static final int CLOSE = -3;
+    private Object[] workObj = new Object[64];
+    private int[] workTag = new int[64];
+    private int sp;
     private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
+    /**
+     * The text written so far is {@link #chunks} then {@link #out}: out is moved into a chunk
+     * whenever it grows past {@link #CHUNK}, and the chunks are joined once at the end. A large
+     * result is thus copied once more, not reallocated at every doubling of one buffer (which
+     * left the discarded halves in the old generation of the heap).
+     */
     private final StringBuilder out = new StringBuilder();
+    private java.util.ArrayList<String> chunks;
+    private static final int CHUNK = 1 << 15;
     private NixContext context = NixContext.EMPTY;
     /** 0: the answer is a forced value; 1: the answer is the string of a __toString. */
     private int waitingFor = -1;
@@ -84,7 +109,16 @@ final class JsonBuiltins {
     /** {@code strict}: force what is not evaluated yet (else it is "cannot convert a thunk"). */
     ToJson(Value v, boolean strict) {
       this.strict = strict;
-      work.push(v);
+      push(v, VALUE);
+    }
+
+    private void push(Object o, int tag) {
+      if (sp == workObj.length) {
+        workObj = java.util.Arrays.copyOf(workObj, sp * 2);
+        workTag = java.util.Arrays.copyOf(workTag, sp * 2);
+      }
+      workObj[sp] = o;
+      workTag[sp++] = tag;
     }
 
     @Override
@@ -98,22 +132,31 @@ final class JsonBuiltins {
         waitingFor = -1;
         string((NixString) in);
       }
-      while (!work.isEmpty()) {
-        Object item = work.pop();
-        if (item instanceof String s) {
-          out.append(s);
+      while (sp > 0) {
+        if (out.length() >= CHUNK) {
+          if (chunks == null) {
+            chunks = new java.util.ArrayList<>();
+          }
+          chunks.add(out.toString());
+          out.setLength(0);
+        }
+        Object item = workObj[--sp];
+        workObj[sp] = null;
+        int tag = workTag[sp];
+        if (tag == TEXT) {
+          out.append((String) item);
           continue;
         }
-        if (item instanceof Key k) {
-          if (k.index() > 0) {
+        if (tag >= 0) {
+          if (tag > 0) {
             out.append(',');
           }
-          quote(k.set().nameAt(k.index()), out);
+          quote(((NixAttrs) item).nameAt(tag), out);
           out.append(':');
           continue;
         }
-        if (item instanceof Close c) {
-          open.remove(c.container());
+        if (tag == CLOSE) {
+          open.remove(item);
           continue;
         }
         Value v = strict ? vm.force((Value) item) : shallow((Value) item);
@@ -125,7 +168,12 @@ final class JsonBuiltins {
           return null;
         }
       }
-      return NixString.of(out.toString(), context);
+      if (chunks == null) {
+        return NixString.of(out.toString(), context);
+      }
+      chunks.add(out.toString());
+      // String.join sizes the result first and copies each chunk once into it.
+      return NixString.of(String.join("", chunks), context);
     }
 
     private static Value shallow(Value v) {
@@ -171,10 +219,10 @@ final class JsonBuiltins {
           return false;
         }
         enter(v);
-        work.push(new Close(v));
+        push(v, CLOSE);
         Value outPath = a.get("outPath");
         if (outPath != null) {
-          work.push(outPath);
+          push(outPath, VALUE);
           return false;
         }
         if (a.isEmpty()) {
@@ -182,10 +230,10 @@ final class JsonBuiltins {
           return false;
         }
         out.append('{');
-        work.push("}");
+        push("}", TEXT);
         for (int i = a.size() - 1; i >= 0; i--) {
-          work.push(a.valueAt(i));
-          work.push(new Key(a, i));
+          push(a.valueAt(i), VALUE);
+          push(a, i);
         }
       } else if (v instanceof NixList l) {
         if (l.size() == 0) {
@@ -193,13 +241,13 @@ final class JsonBuiltins {
           return false;
         }
         enter(v);
-        work.push(new Close(v));
+        push(v, CLOSE);
         out.append('[');
-        work.push("]");
+        push("]", TEXT);
         for (int i = l.size() - 1; i >= 0; i--) {
-          work.push(l.get(i));
+          push(l.get(i), VALUE);
           if (i > 0) {
-            work.push(",");
+            push(",", TEXT);
           }
         }
       } else {

@@ -478,6 +478,20 @@ final class JsonParser {
       }
     }
     unget();
+    // Integers that cannot overflow (at most 18 digits) are read without making a string.
+    int len = tokenBuffer.length();
+    if ((type == Token.UNSIGNED && len <= 18) || (type == Token.INTEGER && len <= 19)) {
+      long v = 0;
+      for (int i = type == Token.INTEGER ? 1 : 0; i < len; i++) {
+        v = v * 10 + (tokenBuffer.charAt(i) - '0');
+      }
+      if (type == Token.INTEGER) {
+        valueInteger = -v;
+      } else {
+        valueUnsigned = v;
+      }
+      return type;
+    }
     String text = tokenBuffer.toString();
     if (type == Token.UNSIGNED) {
       try {
@@ -540,16 +554,31 @@ final class JsonParser {
         + ", column " + charsReadCurrentLine + ": " + msg);
   }
 
-  /** A container being filled: an array (values) or an object (names and values). */
-  private static final class Open {
-    final boolean array;
-    final ArrayList<Value> values = new ArrayList<>();
-    final NixAttrs.Builder members;
+  /**
+   * A container being filled: an array (values) or an object (names and values). One per
+   * nesting depth, reused for every container at that depth.
+   */
+  private final class Open {
+    boolean array;
+    private ArrayList<Value> values;
+    private NixAttrs.Builder members;
     String key;
 
-    Open(boolean array) {
-      this.array = array;
-      this.members = array ? null : new NixAttrs.Builder();
+    Open reset(boolean isArray) {
+      array = isArray;
+      key = null;
+      if (isArray) {
+        if (values == null) {
+          values = new ArrayList<>();
+        }
+        values.clear();
+      } else {
+        if (members == null) {
+          members = new NixAttrs.Builder();
+        }
+        members.reset();
+      }
+      return this;
     }
 
     void add(Value v) {
@@ -562,10 +591,100 @@ final class JsonParser {
 
     Value build() {
       if (array) {
-        return NixList.wrap(values.toArray(new Value[0]));
+        Value[] items = values.toArray(new Value[0]);
+        values.clear();
+        return NixList.wrap(items);
       }
-      return members.build();
+      NixAttrs set = members.build(shapes);
+      members.reset();
+      return set;
     }
+  }
+
+  /** The containers of each depth, reused (see {@link Open}). */
+  private final ArrayList<Open> pool = new ArrayList<>();
+
+  private Open open(int depth, boolean isArray) {
+    if (depth == pool.size()) {
+      pool.add(new Open());
+    }
+    return pool.get(depth).reset(isArray);
+  }
+
+  /** The names of the objects built so far, shared by objects with the same keys. */
+  private final NixAttrs.Shapes shapes = new NixAttrs.Shapes();
+
+  /** The string token as a value; strings of one byte are shared. */
+  private NixString stringValue() {
+    int n = tokenBuffer.length();
+    if (n <= 1) {
+      return n == 0 || tokenBuffer.charAt(0) == 0 ? NixString.EMPTY : NixString.ofByte(tokenBuffer.charAt(0));
+    }
+    return NixString.of(cString(tokenBuffer.toString()));
+  }
+
+  // Object keys repeat (an array of objects names the same keys in each), so each distinct key
+  // is made a String once: an open-addressing table of the keys seen, looked up by the bytes of
+  // the token. Past MAX_KEYS distinct keys, new ones are no longer remembered.
+  private static final int MAX_KEYS = 4096;
+  private String[] keys = new String[64];
+  private int keyCount;
+
+  /** The string token as an object key (a byte string, cut at a NUL as Nix does). */
+  private String key() {
+    StringBuilder b = tokenBuffer;
+    int n = b.length();
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      h = 31 * h + b.charAt(i);
+    }
+    String[] table = keys;
+    int mask = table.length - 1;
+    int slot = (h ^ (h >>> 15)) & mask;
+    while (true) {
+      String k = table[slot];
+      if (k == null) {
+        break;
+      }
+      if (k.hashCode() == h && k.length() == n && sameChars(k, b, n)) {
+        return cString(k);
+      }
+      slot = (slot + 1) & mask;
+    }
+    String k = b.toString();
+    if (keyCount < MAX_KEYS) {
+      table[slot] = k;
+      if (++keyCount * 2 > table.length) {
+        growKeys();
+      }
+    }
+    return cString(k);
+  }
+
+  private static boolean sameChars(String k, StringBuilder b, int n) {
+    for (int i = 0; i < n; i++) {
+      if (k.charAt(i) != b.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void growKeys() {
+    String[] old = keys;
+    String[] table = new String[old.length * 2];
+    int mask = table.length - 1;
+    for (String k : old) {
+      if (k != null) {
+        int h = k.hashCode();
+        int slot = (h ^ (h >>> 15)) & mask;
+        while (table[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = k;
+      }
+    }
+    keys = table;
   }
 
   /** A C string: Nix's values end at the first NUL byte. */
@@ -591,8 +710,8 @@ final class JsonParser {
             if (last != Token.STRING) {
               throw syntaxError(Token.STRING, "object key");
             }
-            Open o = new Open(false);
-            o.key = tokenBuffer.toString();
+            Open o = open(states.size(), false);
+            o.key = key();
             if (nextToken() != Token.NAME_SEPARATOR) {
               throw syntaxError(Token.NAME_SEPARATOR, "object separator");
             }
@@ -605,7 +724,7 @@ final class JsonParser {
               value = NixList.EMPTY;
               break;
             }
-            states.add(new Open(true));
+            states.add(open(states.size(), true));
             continue;
           }
           case FLOAT -> {
@@ -613,14 +732,19 @@ final class JsonParser {
               throw NixError.eval("[json.exception.out_of_range.406] number overflow parsing '"
                   + tokenStringForMessage() + "'");
             }
-            value = NixFloat.of(valueFloat);
+            // Documents repeat floats (0.5, 1.0 …): the last one is reused.
+            if (lastFloat == null
+                || Double.doubleToRawLongBits(lastFloat.value) != Double.doubleToRawLongBits(valueFloat)) {
+              lastFloat = NixFloat.of(valueFloat);
+            }
+            value = lastFloat;
           }
           case FALSE -> value = NixBool.FALSE;
           case NULL -> value = NixNull.NULL;
           case TRUE -> value = NixBool.TRUE;
           case INTEGER -> value = NixInt.of(valueInteger);
           case UNSIGNED -> value = NixInt.of(valueUnsigned);
-          case STRING -> value = NixString.of(cString(tokenBuffer.toString()));
+          case STRING -> value = stringValue();
           case PARSE_ERROR -> throw syntaxError(Token.UNINITIALIZED, "value");
           default -> throw syntaxError(Token.LITERAL_OR_VALUE, "value");
         }
@@ -653,7 +777,7 @@ final class JsonParser {
         if (nextToken() != Token.STRING) {
           throw syntaxError(Token.STRING, "object key");
         }
-        top.key = tokenBuffer.toString();
+        top.key = key();
         if (nextToken() != Token.NAME_SEPARATOR) {
           throw syntaxError(Token.NAME_SEPARATOR, "object separator");
         }
@@ -675,4 +799,5 @@ final class JsonParser {
   }
 
   private Value pendingClosed;
+  private NixFloat lastFloat;
 }

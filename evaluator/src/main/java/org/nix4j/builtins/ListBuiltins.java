@@ -35,54 +35,140 @@ final class ListBuiltins {
   private static final int[] ARGS01 = {0, 1};
 
   static void register(Registry r) {
-    r.def("length", 1, allStrict(1), (vm, a) -> NixInt.of(Args.toList(a[0]).size()));
-    r.def("head", 1, allStrict(1), (vm, a) -> elemAt(vm, Args.toList(a[0]), 0));
-    r.def("tail", 1, allStrict(1), (vm, a) -> {
-      NixList l = Args.toList(a[0]);
-      if (l.size() == 0) {
-        throw NixError.eval("'tail' called on an empty list");
+    r.def("length", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixInt.of(Args.toList(a[0]).size());
       }
-      return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+    });
+    r.def("head", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return elemAt(vm, Args.toList(a[0]), 0);
+      }
+    });
+    r.def("tail", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        NixList l = Args.toList(a[0]);
+        if (l.size() == 0) {
+          throw NixError.eval("'tail' called on an empty list");
+        }
+        return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+      }
     });
     // Nix forces the index before the list, and truncates it to a C int.
     r.add(new OrderedPrimop("elemAt", 2, new int[] {1, 0}, new Expect[] {Expect.INT, Expect.LIST},
-        (vm, a) -> elemAt(vm, (NixList) a[0], (int) ((NixInt) a[1]).value)), false);
-    r.add(new OrderedPrimop("elem", 2, ARG1, new Expect[] {Expect.LIST},
-        (vm, a) -> vm.push(new Elem(a[0], (NixList) a[1]))), false);
-    r.def("concatLists", 1, allStrict(1),
-        (vm, a) -> vm.push(new ConcatLists(Args.toList(a[0]))));
-    r.add(new OrderedPrimop("concatMap", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new ConcatMap(a[0], (NixList) a[1]))), false);
-    r.add(new OrderedPrimop("map", 2, ARG1, new Expect[] {Expect.LIST},
-        (vm, a) -> map(a[0], (NixList) a[1])), true);
-    r.add(new OrderedPrimop("filter", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new Filter(a[0], (NixList) a[1]))), false);
-    r.add(new OrderedPrimop("foldl'", 3, new int[] {0, 2},
-        new Expect[] {Expect.FUNCTION, Expect.LIST}, (vm, a) -> {
-          NixList l = (NixList) a[2];
-          if (l.size() == 0) {
-            return vm.force(a[1]);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return elemAt(vm, (NixList) a[0], (int) ((NixInt) a[1]).value);
           }
-          return vm.push(new Foldl(a[0], a[1], l));
+        }), false);
+    r.add(new OrderedPrimop("elem", 2, ARG1, new Expect[] {Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Elem(a[0], (NixList) a[1]));
+          }
+        }), false);
+    r.def("concatLists", 1, allStrict(1),
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ConcatLists(Args.toList(a[0])));
+          }
+        });
+    r.add(new OrderedPrimop("concatMap", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ConcatMap(a[0], (NixList) a[1]));
+          }
+        }), false);
+    r.add(new OrderedPrimop("map", 2, ARG1, new Expect[] {Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return map(a[0], (NixList) a[1]);
+          }
+        }), true);
+    r.add(new OrderedPrimop("filter", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Filter(a[0], (NixList) a[1]));
+          }
+        }), false);
+    r.add(new OrderedPrimop("foldl'", 3, new int[] {0, 2},
+        new Expect[] {Expect.FUNCTION, Expect.LIST}, new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            NixList l = (NixList) a[2];
+            if (l.size() == 0) {
+              return vm.force(a[1]);
+            }
+            return vm.push(new Foldl(a[0], a[1], l));
+          }
         }), false);
     r.add(new OrderedPrimop("genList", 2, ARG1, new Expect[] {Expect.INT},
-        (vm, a) -> genList(a[0], ((NixInt) a[1]).value)), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return genList(a[0], ((NixInt) a[1]).value);
+          }
+        }), false);
     r.add(new OrderedPrimop("partition", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new Partition(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Partition(a[0], (NixList) a[1]));
+          }
+        }), false);
     r.add(new OrderedPrimop("groupBy", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new GroupBy(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new GroupBy(a[0], (NixList) a[1]));
+          }
+        }), false);
     r.add(new OrderedPrimop("all", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new AllAny(a[0], (NixList) a[1], true))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new AllAny(a[0], (NixList) a[1], true));
+          }
+        }), false);
     r.add(new OrderedPrimop("any", 2, ARGS01, new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new AllAny(a[0], (NixList) a[1], false))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new AllAny(a[0], (NixList) a[1], false));
+          }
+        }), false);
     r.def("listToAttrs", 1, allStrict(1),
-        (vm, a) -> vm.push(new ListToAttrs(Args.toList(a[0]))));
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ListToAttrs(Args.toList(a[0])));
+          }
+        });
     r.add(new OrderedPrimop("catAttrs", 2, ARGS01,
         new Expect[] {Expect.STRING_NO_CTX, Expect.LIST},
-        (vm, a) -> vm.push(new CatAttrs(((NixString) a[0]).bytes, (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new CatAttrs(((NixString) a[0]).bytes, (NixList) a[1]));
+          }
+        }), false);
     r.add(new OrderedPrimop("zipAttrsWith", 2, ARGS01,
         new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new ZipAttrsWith(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ZipAttrsWith(a[0], (NixList) a[1]));
+          }
+        }), false);
   }
 
   /** The n-th element, forced; "list index n is out of bounds" otherwise. */
@@ -95,7 +181,23 @@ final class ListBuiltins {
 
   /** A thunk of {@code f x}. */
   static Value apply(Value f, Value x) {
-    return new Thunk(vm -> vm.call(f, x));
+    return new Thunk(new Call1(f, x));
+  }
+
+  /** The code of a thunk of {@code f x} (a class: a lambda would be linked on first use). */
+  private static final class Call1 implements Thunk.NativeCode {
+    private final Value f;
+    private final Value x;
+
+    Call1(Value f, Value x) {
+      this.f = f;
+      this.x = x;
+    }
+
+    @Override
+    public Value run(Vm vm) {
+      return vm.call(f, x);
+    }
   }
 
   /** A thunk of {@code f x y}. */
@@ -488,16 +590,38 @@ final class ListBuiltins {
    */
   static final class ListToAttrs extends Generator {
     private final NixList list;
-    private final Map<String, Integer> seen = new java.util.HashMap<>();
-    private final ArrayList<String> names = new ArrayList<>();
-    private final ArrayList<Value> values = new ArrayList<>();
-    private final ArrayList<SourcePos> positions = new ArrayList<>();
+    // The names kept so far (first occurrence wins), in order, with their values and positions;
+    // and an open-addressing table of them (slot -> index + 1), which also gives each sorted
+    // name's index back when the set is built. No boxing: lists of 100,000 pairs are common.
+    private String[] names;
+    private Value[] values;
+    private SourcePos[] positions;
+    private int n;
+    private int[] table;
     private NixAttrs current;
     private int i;
     private int state;
 
     ListToAttrs(NixList list) {
       this.list = list;
+      int cap = Math.max(4, list.size());
+      names = new String[cap];
+      values = new Value[cap];
+      positions = new SourcePos[cap];
+      table = new int[Integer.highestOneBit(cap * 2 - 1) << 1];
+    }
+
+    private int find(String name) {
+      int mask = table.length - 1;
+      int h = name.hashCode();
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (true) {
+        int e = table[slot];
+        if (e == 0 || names[e - 1].equals(name)) {
+          return slot;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
 
     @Override
@@ -528,15 +652,16 @@ final class ListBuiltins {
           }
           case 2 -> {
             String name = Expect.stringNoContext(in);
-            if (!seen.containsKey(name)) {
+            int slot = find(name);
+            if (table[slot] == 0) {
               int vi = current.indexOf("value");
               if (vi < 0) {
                 throw NixError.eval("attribute 'value' missing for call to 'listToAttrs'");
               }
-              seen.put(name, names.size());
-              names.add(name);
-              values.add(current.valueAt(vi));
-              positions.add(current.positionAt(vi));
+              names[n] = name;
+              values[n] = current.valueAt(vi);
+              positions[n] = current.positionAt(vi);
+              table[slot] = ++n;
             }
             current = null;
             i++;
@@ -548,20 +673,16 @@ final class ListBuiltins {
     }
 
     private NixAttrs build() {
-      int n = names.size();
-      Integer[] idx = new Integer[n];
-      for (int k = 0; k < n; k++) {
-        idx[k] = k;
-      }
-      Arrays.sort(idx, (x, y) -> names.get(x).compareTo(names.get(y)));
-      String[] outN = new String[n];
+      String[] outN = Arrays.copyOf(names, n);
+      // Names are distinct: sorted, each finds its value through the table.
+      Arrays.sort(outN);
       Value[] outV = new Value[n];
       SourcePos[] outP = new SourcePos[n];
       boolean anyPos = false;
       for (int k = 0; k < n; k++) {
-        outN[k] = names.get(idx[k]);
-        outV[k] = values.get(idx[k]);
-        outP[k] = positions.get(idx[k]);
+        int j = table[find(outN[k])] - 1;
+        outV[k] = values[j];
+        outP[k] = positions[j];
         anyPos |= outP[k] != null;
       }
       return NixAttrs.ofSorted(outN, outV, anyPos ? outP : null);

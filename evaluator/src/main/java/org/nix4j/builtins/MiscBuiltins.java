@@ -2,6 +2,8 @@ package org.nix4j.builtins;
 
 import org.nix4j.value.NixInt;
 import org.nix4j.value.NixString;
+import org.nix4j.vm.Vm;
+import org.nix4j.value.Value;
 
 /** langVersion, nixVersion, placeholder ({@code currentSystem} comes from the evaluator's options). */
 final class MiscBuiltins {
@@ -14,8 +16,12 @@ final class MiscBuiltins {
   static void register(Registry r) {
     r.constant("langVersion", NixInt.of(LANG_VERSION), false);
     r.constant("nixVersion", NixString.of(NIX_VERSION), false);
-    r.add(new Primop("placeholder", 1, 1, (vm, a) ->
-        NixString.of(placeholder(Expect.stringNoContext(a[0])))), true);
+    r.add(new Primop("placeholder", 1, 1, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixString.of(placeholder(Expect.stringNoContext(a[0])));
+      }
+    }), true);
   }
 
   /** The placeholder of an output: "/" and the base-32 SHA-256 of "nix-output:NAME". */

@@ -10,6 +10,7 @@ import org.nix4j.value.NixNull;
 import org.nix4j.value.NixString;
 import org.nix4j.value.Value;
 import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
 
 /**
  * match and split, on nix4j's POSIX extended regex engine ({@link Regex}), which behaves like
@@ -21,32 +22,38 @@ final class RegexBuiltins {
   private RegexBuiltins() {}
 
   static void register(Registry r) {
-    r.def("match", 2, strict(0), (vm, a) -> {
-      Regex re = compile(Expect.stringNoContext(a[0]));
-      return Then.force(vm, a[1], v -> {
-        String s = Args.toStr(v).bytes;
-        String[] groups = re.matchWhole(s);
-        if (groups == null) {
-          return NixNull.NULL;
-        }
-        return NixList.wrap(strings(groups));
-      });
+    r.def("match", 2, strict(0), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        Regex re = compile(Expect.stringNoContext(a[0]));
+        return Then.force(vm, a[1], v -> {
+          String s = Args.toStr(v).bytes;
+          String[] groups = re.matchWhole(s);
+          if (groups == null) {
+            return NixNull.NULL;
+          }
+          return NixList.wrap(strings(groups));
+        });
+      }
     });
-    r.def("split", 2, strict(0), (vm, a) -> {
-      Regex re = compile(Expect.stringNoContext(a[0]));
-      return Then.force(vm, a[1], v -> {
-        NixString str = Args.toStr(v);
-        List<Object> parts = re.split(str.bytes);
-        if (parts.size() == 1) {
-          return NixList.wrap(new Value[] {str});
-        }
-        Value[] out = new Value[parts.size()];
-        for (int i = 0; i < out.length; i++) {
-          Object p = parts.get(i);
-          out[i] = p instanceof String s ? NixString.of(s) : NixList.wrap(strings((String[]) p));
-        }
-        return NixList.wrap(out);
-      });
+    r.def("split", 2, strict(0), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        Regex re = compile(Expect.stringNoContext(a[0]));
+        return Then.force(vm, a[1], v -> {
+          NixString str = Args.toStr(v);
+          List<Object> parts = re.split(str.bytes);
+          if (parts.size() == 1) {
+            return NixList.wrap(new Value[] {str});
+          }
+          Value[] out = new Value[parts.size()];
+          for (int i = 0; i < out.length; i++) {
+            Object p = parts.get(i);
+            out[i] = p instanceof String s ? NixString.of(s) : NixList.wrap(strings((String[]) p));
+          }
+          return NixList.wrap(out);
+        });
+      }
     });
   }
 

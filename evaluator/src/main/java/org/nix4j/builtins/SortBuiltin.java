@@ -33,7 +33,12 @@ final class SortBuiltin {
   static void register(Registry r) {
     r.add(new OrderedPrimop("sort", 2, new int[] {0, 1},
         new Expect[] {Expect.FUNCTION, Expect.LIST},
-        (vm, a) -> vm.push(new Sort(a[0], (NixList) a[1]))), false);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new Sort(a[0], (NixList) a[1]));
+          }
+        }), false);
   }
 
   /** One step of the sort: an insertion sort of a range, or a merge of two runs. */

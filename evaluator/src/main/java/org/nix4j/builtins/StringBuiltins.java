@@ -27,37 +27,66 @@ final class StringBuiltins {
   static final Coerce.Mode NO_COPY = Coerce.Mode.APPEND_TO_PATH;
 
   static void register(Registry r) {
-    r.def("stringLength", 1, 0, (vm, a) -> Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE,
-        s -> NixInt.of(s.bytes.length())));
+    r.def("stringLength", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE,
+          s -> NixInt.of(s.bytes.length()));
+      }
+    });
     r.add(new OrderedPrimop("substring", 3, new int[] {0, 1}, new Expect[] {Expect.INT, Expect.INT},
-        (vm, a) -> {
-          // Nix reads both as C ints.
-          int start = (int) ((NixInt) a[0]).value;
-          int len = (int) ((NixInt) a[1]).value;
-          return Then.coerce(vm, a[2], Coerce.Mode.INTERPOLATE, s -> substring(start, len, s));
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            // Nix reads both as C ints.
+            int start = (int) ((NixInt) a[0]).value;
+            int len = (int) ((NixInt) a[1]).value;
+            return Then.coerce(vm, a[2], Coerce.Mode.INTERPOLATE, s -> substring(start, len, s));
+          }
         }), false);
     r.add(new OrderedPrimop("concatStringsSep", 2, new int[] {0, 1},
         new Expect[] {Expect.STRING, Expect.LIST},
-        (vm, a) -> vm.push(new ConcatStringsSep((NixString) a[0], (NixList) a[1]))), false);
-    r.add(new OrderedPrimop("replaceStrings", 3, new int[] {0, 1},
-        new Expect[] {Expect.LIST, Expect.LIST}, (vm, a) -> {
-          NixList from = (NixList) a[0];
-          NixList to = (NixList) a[1];
-          if (from.size() != to.size()) {
-            throw NixError.eval("'from' and 'to' arguments to 'replaceStrings' have different lengths");
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return vm.push(new ConcatStringsSep((NixString) a[0], (NixList) a[1]));
           }
-          return vm.push(new ReplaceStrings(from, to, a[2]));
+        }), false);
+    r.add(new OrderedPrimop("replaceStrings", 3, new int[] {0, 1},
+        new Expect[] {Expect.LIST, Expect.LIST}, new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            NixList from = (NixList) a[0];
+            NixList to = (NixList) a[1];
+            if (from.size() != to.size()) {
+              throw NixError.eval("'from' and 'to' arguments to 'replaceStrings' have different lengths");
+            }
+            return vm.push(new ReplaceStrings(from, to, a[2]));
+          }
         }), false);
     r.add(new Primop("toString", 1, 0,
-        (vm, a) -> Then.coerce(vm, a[0], Coerce.Mode.TO_STRING, s -> s)), true);
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return Then.coerce(vm, a[0], Coerce.Mode.TO_STRING, s -> s);
+          }
+        }), true);
     r.add(new Primop("baseNameOf", 1, 0,
-        (vm, a) -> Then.coerce(vm, a[0], NO_COPY, s -> NixString.of(baseNameOf(s.bytes), s.context))),
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return Then.coerce(vm, a[0], NO_COPY, s -> NixString.of(baseNameOf(s.bytes), s.context));
+          }
+        }),
         true);
-    r.add(new Primop("dirOf", 1, allStrict(1), (vm, a) -> {
-      if (a[0] instanceof NixPath p) {
-        return NixPath.of(dirOf(p.path));
+    r.add(new Primop("dirOf", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        if (a[0] instanceof NixPath p) {
+          return NixPath.of(dirOf(p.path));
+        }
+        return Then.coerce(vm, a[0], NO_COPY, s -> NixString.of(dirOf(s.bytes), s.context));
       }
-      return Then.coerce(vm, a[0], NO_COPY, s -> NixString.of(dirOf(s.bytes), s.context));
     }), true);
   }
 
@@ -100,11 +129,14 @@ final class StringBuiltins {
     return pos == 0 ? "/" : path.substring(0, pos);
   }
 
-  /** concatStringsSep: coerces each element (paths copied), separated by sep. */
+  /**
+   * concatStringsSep: coerces each element (paths copied), separated by sep. The parts are
+   * collected and joined at the end, which sizes the result once instead of growing a buffer.
+   */
   static final class ConcatStringsSep extends Generator {
     private final NixString sep;
     private final NixList list;
-    private final StringBuilder out = new StringBuilder();
+    private final String[] parts;
     private NixContext context;
     private int i;
     private boolean waiting;
@@ -112,6 +144,7 @@ final class StringBuiltins {
     ConcatStringsSep(NixString sep, NixList list) {
       this.sep = sep;
       this.list = list;
+      this.parts = new String[list.size()];
       this.context = sep.context;
     }
 
@@ -121,7 +154,7 @@ final class StringBuiltins {
         waiting = false;
         append((NixString) in);
       }
-      while (i < list.size()) {
+      while (i < parts.length) {
         Value v = vm.coerceToString(list.get(i), Coerce.Mode.INTERPOLATE);
         if (v == null) {
           waiting = true;
@@ -129,16 +162,15 @@ final class StringBuiltins {
         }
         append((NixString) v);
       }
-      return NixString.of(out.toString(), context);
+      if (parts.length == 1) {
+        return NixString.of(parts[0], context);
+      }
+      return NixString.of(String.join(sep.bytes, parts), context);
     }
 
     private void append(NixString s) {
-      if (i > 0) {
-        out.append(sep.bytes);
-      }
-      out.append(s.bytes);
+      parts[i++] = s.bytes;
       context = context.union(s.context);
-      i++;
     }
   }
 

@@ -8,42 +8,54 @@ import org.nix4j.value.NixInt;
 import org.nix4j.value.NixList;
 import org.nix4j.value.NixString;
 import org.nix4j.value.Value;
+import org.nix4j.vm.Vm;
 
 /** parseDrvName, splitVersion, compareVersions: Nix's package-name and version rules. */
 final class VersionBuiltins {
   private VersionBuiltins() {}
 
   static void register(Registry r) {
-    r.def("parseDrvName", 1, allStrict(1), (vm, a) -> {
-      String s = Expect.stringNoContext(a[0]);
-      String name = s;
-      String version = "";
-      for (int i = 0; i < s.length(); i++) {
-        if (s.charAt(i) == '-' && i + 1 < s.length() && !isAlpha(s.charAt(i + 1))) {
-          name = s.substring(0, i);
-          version = s.substring(i + 1);
-          break;
+    r.def("parseDrvName", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        String s = Expect.stringNoContext(a[0]);
+        String name = s;
+        String version = "";
+        for (int i = 0; i < s.length(); i++) {
+          if (s.charAt(i) == '-' && i + 1 < s.length() && !isAlpha(s.charAt(i + 1))) {
+            name = s.substring(0, i);
+            version = s.substring(i + 1);
+            break;
+          }
         }
+        return NixAttrs.ofSorted(new String[] {"name", "version"},
+            new Value[] {NixString.of(name), NixString.of(version)}, null);
       }
-      return NixAttrs.ofSorted(new String[] {"name", "version"},
-          new Value[] {NixString.of(name), NixString.of(version)}, null);
     });
-    r.def("splitVersion", 1, allStrict(1), (vm, a) -> {
-      String v = Expect.stringNoContext(a[0]);
-      ArrayList<Value> parts = new ArrayList<>();
-      int[] p = {0};
-      while (p[0] < v.length()) {
-        String c = nextComponent(v, p);
-        if (c.isEmpty()) {
-          break;
+    r.def("splitVersion", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        String v = Expect.stringNoContext(a[0]);
+        ArrayList<Value> parts = new ArrayList<>();
+        int[] p = {0};
+        while (p[0] < v.length()) {
+          String c = nextComponent(v, p);
+          if (c.isEmpty()) {
+            break;
+          }
+          parts.add(NixString.of(c));
         }
-        parts.add(NixString.of(c));
+        return NixList.wrap(parts.toArray(new Value[0]));
       }
-      return NixList.wrap(parts.toArray(new Value[0]));
     });
     r.add(new OrderedPrimop("compareVersions", 2, new int[] {0, 1},
         new Expect[] {Expect.STRING_NO_CTX, Expect.STRING_NO_CTX},
-        (vm, a) -> NixInt.of(compareVersions(((NixString) a[0]).bytes, ((NixString) a[1]).bytes))),
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            return NixInt.of(compareVersions(((NixString) a[0]).bytes, ((NixString) a[1]).bytes));
+          }
+        }),
         false);
   }
 

@@ -39,7 +39,12 @@ import org.nix4j.vm.Vm;
  */
 final class XmlBuiltin extends Generator {
   static void register(Registry r) {
-    r.def("toXML", 1, 0, (vm, a) -> vm.push(new XmlBuiltin(a[0], true, false)));
+    r.def("toXML", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new XmlBuiltin(a[0], true, false));
+      }
+    });
   }
 
   /** Text to write as it is. */

@@ -74,13 +74,17 @@ final class DerivationBuiltins {
         return vm.push(new Derivation(strict, (NixAttrs) attrs, a[1]));
       }
     };
-    Thunk lambda = new Thunk(vm -> {
-      CompileResult c = ev.compile(SourceFile.ofString(DERIVATION_LAMBDA), "/", List.of("impl"));
-      if (c.hasErrors()) {
-        throw Evaluator.compileError(c);
+    // A class, not a lambda: this runs when every evaluator is made (see Evaluator).
+    Thunk lambda = new Thunk(new Thunk.NativeCode() {
+      @Override
+      public Value run(Vm vm) {
+        CompileResult c = ev.compile(SourceFile.ofString(DERIVATION_LAMBDA), "/", List.of("impl"));
+        if (c.hasErrors()) {
+          throw Evaluator.compileError(c);
+        }
+        Proto p = c.proto();
+        return vm.force(new Thunk(p, new Value[] {impl}));
       }
-      Proto p = c.proto();
-      return vm.force(new Thunk(p, new Value[] {impl}));
     });
     r.constant("derivation", lambda, true);
   }

@@ -1,6 +1,5 @@
 package org.nix4j.eval;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +44,25 @@ public final class Evaluator implements EvalHost, TraceSink {
 
   public Evaluator(EvalOptions options, org.nix4j.vm.Budget budget) {
     this.options = options;
-    this.store = new EvalStore(options, this::cancelled);
-    List<Consumer<Registry>> themes = new ArrayList<>();
-    themes.add(r -> EvaluatorBuiltins.register(r, this));
-    themes.add(r -> FileBuiltins.register(r, this));
-    themes.add(r -> DerivationBuiltins.register(r, this));
-    themes.add(r -> FetchBuiltins.register(r, this));
-    this.builtins = new Builtins(themes);
+    // Anonymous classes rather than lambdas here and in the builtins' registration: each lambda
+    // is linked through method handles when first evaluated, which made building the builtins
+    // of a short-lived process several times slower.
+    this.store = new EvalStore(options, new java.util.function.BooleanSupplier() {
+      @Override
+      public boolean getAsBoolean() {
+        return cancelled();
+      }
+    });
+    Consumer<Registry> ownThemes = new Consumer<>() {
+      @Override
+      public void accept(Registry r) {
+        EvaluatorBuiltins.register(r, Evaluator.this);
+        FileBuiltins.register(r, Evaluator.this);
+        DerivationBuiltins.register(r, Evaluator.this);
+        FetchBuiltins.register(r, Evaluator.this);
+      }
+    };
+    this.builtins = new Builtins(List.of(ownThemes));
     this.vm = new Vm(this, budget);
     if (options.observer != null) {
       vm.setObserver(options.observer);

@@ -22,6 +22,7 @@ import org.nix4j.vm.Coerce;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
+import org.nix4j.builtins.Primop;
 
 /**
  * The builtins that need the evaluator itself: {@code import}, {@code scopedImport}, the search
@@ -35,14 +36,33 @@ final class EvaluatorBuiltins {
   static final String CORE_PKGS = "/__corepkgs__/";
 
   static void register(Registry r, Evaluator ev) {
-    r.defGlobal("import", 1, 0, (vm, a) -> vm.push(new Import(ev, null, a[0])));
-    r.defGlobal("scopedImport", 2, allStrict(1), (vm, a) -> vm.push(new Import(ev, a[0], a[1])));
-    r.def("findFile", 2, allStrict(2), (vm, a) -> vm.push(new FindFile(ev, a[0], a[1])));
+    r.defGlobal("import", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new Import(ev, null, a[0]));
+      }
+    });
+    r.defGlobal("scopedImport", 2, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new Import(ev, a[0], a[1]));
+      }
+    });
+    r.def("findFile", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new FindFile(ev, a[0], a[1]));
+      }
+    });
     r.constant("nixPath", nixPath(ev.options().searchPath), false);
     r.constant("currentSystem", NixString.of(ev.options().currentSystem), false);
     r.constant("storeDir", NixString.of(ev.options().storeDir), false);
-    r.def("getEnv", 1, allStrict(1), (vm, a) ->
-        NixString.of(ev.io().getEnv(Args.toStr(a[0]).bytes).orElse("")));
+    r.def("getEnv", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return NixString.of(ev.io().getEnv(Args.toStr(a[0]).bytes).orElse(""));
+      }
+    });
     r.constant("currentTime", NixInt.of(ev.io().currentTime()), false);
   }
 

@@ -40,6 +40,7 @@ import org.nix4j.vm.Coerce;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
+import org.nix4j.builtins.Primop;
 
 /**
  * The fetchers of Nix 2.8: {@code fetchurl}, {@code fetchTarball}, {@code fetchGit},
@@ -57,16 +58,39 @@ final class FetchBuiltins {
 
   static void register(Registry r, Evaluator ev) {
     EvalStore st = ev.evalStore();
-    r.def("fetchurl", 1, allStrict(1), (vm, a) -> fetch(vm, st, a[0], "fetchurl", false, ""));
-    r.defGlobal("fetchTarball", 1, allStrict(1), (vm, a) -> fetch(vm, st, a[0], "fetchTarball", true, "source"));
-    r.defGlobal("fetchGit", 1, allStrict(1), (vm, a) -> fetchTree(vm, st, a[0], "git", true));
-    r.defGlobal("fetchTree", 1, 0, (vm, a) -> {
-      if (!st.hasFeature("flakes")) {
-        throw st.requireFeature("flakes");
+    r.def("fetchurl", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetch(vm, st, a[0], "fetchurl", false, "");
       }
-      return Steps.force(vm, a[0], v -> fetchTree(vm, st, v, null, false));
     });
-    r.defGlobal("fetchMercurial", 1, allStrict(1), (vm, a) -> fetchMercurial(vm, st, a[0]));
+    r.defGlobal("fetchTarball", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetch(vm, st, a[0], "fetchTarball", true, "source");
+      }
+    });
+    r.defGlobal("fetchGit", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetchTree(vm, st, a[0], "git", true);
+      }
+    });
+    r.defGlobal("fetchTree", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        if (!st.hasFeature("flakes")) {
+          throw st.requireFeature("flakes");
+        }
+        return Steps.force(vm, a[0], v -> fetchTree(vm, st, v, null, false));
+      }
+    });
+    r.defGlobal("fetchMercurial", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return fetchMercurial(vm, st, a[0]);
+      }
+    });
   }
 
   /**
@@ -375,12 +399,22 @@ final class FetchBuiltins {
     return uri.contains("://") ? uri : "file://" + uri;
   }
 
-  private static final Pattern SCP_URI = Pattern.compile("([^/]+)@([^/:]+):(.*)");
+  /**
+   * The regular expressions of the fetchers, compiled on first use rather than when the
+   * builtins are registered (which every evaluation does).
+   */
+  private static final class Patterns {
+    static final Pattern SCP_URI = Pattern.compile("([^/]+)@([^/:]+):(.*)");
+    static final Pattern BAD_GIT_REF = Pattern.compile(
+        "//|^[./]|/\\.|\\.\\.|[\\x00-\\x20\\x7f:?^~\\[]|\\\\|\\*|\\.lock$|\\.lock/|@\\{|[/.]$|^@$|^$");
+    static final Pattern REV = Pattern.compile("[0-9a-fA-F]{40}");
+    static final Pattern HG_REF = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.\\/-]*");
+  }
 
   /** Nix's {@code fixURIForGit}: scp-like {@code user@host:path} becomes an ssh URL. */
   static String fixUriForGit(String uri) {
     if (!uri.contains("://")) {
-      var m = SCP_URI.matcher(uri);
+      var m = Patterns.SCP_URI.matcher(uri);
       if (m.matches()) {
         return "ssh://" + m.group(1) + "@" + m.group(2) + "/" + m.group(3);
       }
@@ -437,12 +471,9 @@ final class FetchBuiltins {
     return false;
   }
 
-  private static final Pattern BAD_GIT_REF = Pattern.compile(
-      "//|^[./]|/\\.|\\.\\.|[\\x00-\\x20\\x7f:?^~\\[]|\\\\|\\*|\\.lock$|\\.lock/|@\\{|[/.]$|^@$|^$");
-
   /** Whether a ref breaks Git's rules for branch and tag names (as Nix checks them). */
   static boolean badGitRef(String ref) {
-    return BAD_GIT_REF.matcher(ref).find();
+    return Patterns.BAD_GIT_REF.matcher(ref).find();
   }
 
   /** Nix's {@code parseURL} check of {@code file://} URLs. */
@@ -734,9 +765,6 @@ final class FetchBuiltins {
   // -----------------------------------------------------------------------------------------
   // fetchMercurial
 
-  private static final Pattern REV = Pattern.compile("[0-9a-fA-F]{40}");
-  private static final Pattern HG_REF = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.\\/-]*");
-
   private static Value fetchMercurial(Vm vm, EvalStore st, Value arg) {
     if (arg instanceof NixAttrs set) {
       return vm.push(new ForceAll(set, n -> n.equals("url") || n.equals("rev") || n.equals("name"),
@@ -753,7 +781,7 @@ final class FetchBuiltins {
                 }
                 case "rev" -> {
                   String v = Steps.stringNoContext(vals[i]);
-                  if (REV.matcher(v).matches()) {
+                  if (Patterns.REV.matcher(v).matches()) {
                     Hash.parseAny(v, HashAlgorithm.SHA1);
                   } else {
                     ref[0] = v;
@@ -774,7 +802,7 @@ final class FetchBuiltins {
   private static Value mercurial(String url, String ref) {
     String u = url.contains("://") ? url : "file://" + url;
     checkFileUrl(u);
-    if (ref != null && !HG_REF.matcher(ref).matches()) {
+    if (ref != null && !Patterns.HG_REF.matcher(ref).matches()) {
       throw NixError.eval("invalid Mercurial branch/tag name '" + ref + "'");
     }
     throw NixError.eval("fetchMercurial is not supported by nix4j (Mercurial repository '" + u + "')");

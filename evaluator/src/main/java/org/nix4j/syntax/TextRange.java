@@ -66,6 +66,18 @@ public record TextRange(int start, int end) implements Comparable<TextRange> {
     return start != o.start ? Integer.compare(start, o.start) : Integer.compare(end, o.end);
   }
 
+  // Written out rather than generated: a record's generated equals and hashCode are bootstrapped
+  // through method handles on first use, which costs a short-lived process milliseconds.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TextRange r && r.start == start && r.end == end;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * start + end;
+  }
+
   @Override
   public String toString() {
     return start + ".." + end;

@@ -86,12 +86,29 @@ public final class NixAttrs extends Value {
       return n;
     }
 
+    /** Empties the builder for another set (what it built keeps its own arrays). */
+    public void reset() {
+      java.util.Arrays.fill(names, 0, n, null);
+      java.util.Arrays.fill(values, 0, n, null);
+      n = 0;
+      sorted = true;
+    }
+
     public NixAttrs build() {
+      return build(null);
+    }
+
+    /**
+     * Builds the set; its array of names is taken from {@code shapes} when an earlier set had
+     * the same names (null: a new array).
+     */
+    public NixAttrs build(Shapes shapes) {
       if (n == 0) {
         return EMPTY;
       }
       if (sorted) {
-        return new NixAttrs(java.util.Arrays.copyOf(names, n), java.util.Arrays.copyOf(values, n), null);
+        String[] outN = shapes == null ? java.util.Arrays.copyOf(names, n) : shapes.share(names, n);
+        return new NixAttrs(outN, java.util.Arrays.copyOf(values, n), null);
       }
       Integer[] idx = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -114,8 +131,43 @@ public final class NixAttrs extends Value {
         outV[k] = values[j];
         k++;
       }
-      return new NixAttrs(k == n ? outN : java.util.Arrays.copyOf(outN, k),
+      return new NixAttrs(shapes != null ? shapes.share(outN, k) : k == n ? outN : java.util.Arrays.copyOf(outN, k),
           k == n ? outV : java.util.Arrays.copyOf(outV, k), null);
+    }
+  }
+
+  /**
+   * Arrays of sorted names shared between sets that have the same names (e.g. the objects of a
+   * JSON array), so that each such set holds only its values: a small direct-mapped cache of
+   * the arrays made last. Not thread-safe: one per producer.
+   */
+  public static final class Shapes {
+    private final String[][] cache = new String[64][];
+
+    /**
+     * An array equal to {@code names[0..n)}: a cached one, else a new copy (then cached); never
+     * {@code names} itself.
+     */
+    public String[] share(String[] names, int n) {
+      int h = n;
+      for (int i = 0; i < n; i++) {
+        h = 31 * h + names[i].hashCode();
+      }
+      int slot = (h ^ (h >>> 16)) & (cache.length - 1);
+      String[] c = cache[slot];
+      if (c != null && c.length == n) {
+        int i = 0;
+        while (i < n && c[i].equals(names[i])) {
+          i++;
+        }
+        if (i == n) {
+          return c;
+        }
+      }
+      // A copy: the caller may reuse its array.
+      c = java.util.Arrays.copyOf(names, n);
+      cache[slot] = c;
+      return c;
     }
   }
 
@@ -177,8 +229,55 @@ public final class NixAttrs extends Value {
     if (positions == null || names.length < 2) {
       return NO_ORDER;
     }
-    Integer[] idx = new Integer[names.length];
-    for (int i = 0; i < idx.length; i++) {
+    // Sets made by the same code have the same positions (often the same array): their order
+    // is computed once and shared.
+    SourcePos[] ps = positions;
+    int h = ps.length;
+    for (SourcePos p : ps) {
+      h = 31 * h + System.identityHashCode(p);
+    }
+    int slot = (h ^ (h >>> 16)) & (ORDER_CACHE.length - 1);
+    Order cached = ORDER_CACHE[slot];
+    if (cached != null && cached.matches(ps)) {
+      return cached.order;
+    }
+    int[] order = sortByPosition(ps);
+    ORDER_CACHE[slot] = new Order(new java.lang.ref.WeakReference<>(ps), order);
+    return order;
+  }
+
+  /**
+   * An iteration order computed for an array of positions (compared element by element). The
+   * array is held weakly: the cache keeps no source file alive.
+   */
+  private record Order(java.lang.ref.WeakReference<SourcePos[]> positions, int[] order) {
+    boolean matches(SourcePos[] ps) {
+      SourcePos[] mine = positions.get();
+      if (mine == ps) {
+        return true;
+      }
+      if (mine == null) {
+        return false;
+      }
+      if (mine.length != ps.length) {
+        return false;
+      }
+      for (int i = 0; i < ps.length; i++) {
+        if (mine[i] != ps[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Shared by all threads: entries are immutable, a lost update only costs a recomputation. */
+  private static final Order[] ORDER_CACHE = new Order[256];
+
+  private static int[] sortByPosition(SourcePos[] positions) {
+    int n = positions.length;
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
       idx[i] = i;
     }
     java.util.Arrays.sort(idx, (a, b) -> {
@@ -197,8 +296,8 @@ public final class NixAttrs extends Value {
       return c != 0 ? c : Integer.compare(a, b);
     });
     boolean identity = true;
-    int[] out = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
       out[i] = idx[i];
       identity &= out[i] == i;
     }
@@ -282,6 +381,12 @@ public final class NixAttrs extends Value {
     }
     int n1 = names.length;
     int n2 = other.names.length;
+    if (n1 + n2 <= SMALL_UPDATE) {
+      NixAttrs r = updateSmall(other);
+      if (r != null) {
+        return r;
+      }
+    }
     // Small right side into a big left side: merge by copying with insertions.
     String[] outN = new String[n1 + n2];
     Value[] outV = new Value[n1 + n2];
@@ -362,6 +467,102 @@ public final class NixAttrs extends Value {
       }
     }
     return new NixAttrs(outN, outV, outP);
+  }
+
+  private static final int SMALL_UPDATE = 64;
+
+  /**
+   * How {@code a // b} is laid out for given arrays of names and positions of a and b (compared
+   * by identity: sets made by the same code share them): the names and positions of the result,
+   * shared by every result, and where each value comes from ({@code i >= 0}: a's i-th value,
+   * else b's {@code ~i}-th). The inputs are held weakly: the cache keeps no source file alive.
+   */
+  private record UpdateShape(java.lang.ref.WeakReference<Object[]> leftNames,
+      java.lang.ref.WeakReference<Object[]> rightNames, java.lang.ref.WeakReference<Object[]> leftPos,
+      java.lang.ref.WeakReference<Object[]> rightPos, String[] names, SourcePos[] positions, int[] from) {
+    boolean matches(NixAttrs a, NixAttrs b) {
+      return leftNames.get() == a.names && rightNames.get() == b.names
+          && (a.positions == null ? leftPos == null : leftPos != null && leftPos.get() == a.positions)
+          && (b.positions == null ? rightPos == null : rightPos != null && rightPos.get() == b.positions);
+    }
+  }
+
+  /** Shared by all threads: entries are immutable, a lost update only costs a recomputation. */
+  private static final UpdateShape[] UPDATE_CACHE = new UpdateShape[256];
+
+  /**
+   * Hashes of the pairs of names arrays seen last, by slot: a pair gets a plan only when it comes
+   * again, so that updates of sets of ever new shapes (a set grown in a loop) cost no plan.
+   */
+  private static final int[] UPDATE_SEEN = new int[256];
+
+  /**
+   * {@code this // other} for small sets when the pair of shapes was seen before: merges once
+   * per pair of shapes, then reuses the plan; null for a pair seen the first time.
+   */
+  private NixAttrs updateSmall(NixAttrs other) {
+    int h = System.identityHashCode(names) * 31 + System.identityHashCode(other.names);
+    int slot = (h ^ (h >>> 16)) & (UPDATE_CACHE.length - 1);
+    UpdateShape u = UPDATE_CACHE[slot];
+    if (u == null || !u.matches(this, other)) {
+      if (UPDATE_SEEN[slot] != h) {
+        UPDATE_SEEN[slot] = h;
+        return null;
+      }
+      u = planUpdate(other);
+      UPDATE_CACHE[slot] = u;
+    }
+    int[] from = u.from;
+    Value[] outV = new Value[from.length];
+    Value[] v1 = values;
+    Value[] v2 = other.values;
+    for (int k = 0; k < from.length; k++) {
+      int e = from[k];
+      outV[k] = e >= 0 ? v1[e] : v2[~e];
+    }
+    return new NixAttrs(u.names, outV, u.positions);
+  }
+
+  private UpdateShape planUpdate(NixAttrs other) {
+    String[] a = names;
+    String[] b = other.names;
+    int n1 = a.length;
+    int n2 = b.length;
+    String[] outN = new String[n1 + n2];
+    int[] from = new int[n1 + n2];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n1 || j < n2) {
+      int c = i == n1 ? 1 : j == n2 ? -1 : a[i].compareTo(b[j]);
+      if (c < 0) {
+        outN[k] = a[i];
+        from[k++] = i++;
+      } else {
+        outN[k] = b[j];
+        from[k++] = ~j++;
+        if (c == 0) {
+          i++;
+        }
+      }
+    }
+    if (k < outN.length) {
+      outN = Arrays.copyOf(outN, k);
+      from = Arrays.copyOf(from, k);
+    }
+    SourcePos[] outP = null;
+    if (positions != null || other.positions != null) {
+      outP = new SourcePos[k];
+      for (int m = 0; m < k; m++) {
+        int e = from[m];
+        SourcePos[] ps = e >= 0 ? positions : other.positions;
+        outP[m] = ps == null ? null : ps[e >= 0 ? e : ~e];
+      }
+    }
+    return new UpdateShape(new java.lang.ref.WeakReference<>(a), new java.lang.ref.WeakReference<>(b),
+        positions == null ? null : new java.lang.ref.WeakReference<>(positions),
+        other.positions == null ? null : new java.lang.ref.WeakReference<>(other.positions),
+        outN, outP, from);
   }
 
   /** Whether this set is a derivation: its {@code type} attribute is the string "derivation". */

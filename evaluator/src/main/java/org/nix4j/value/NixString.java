@@ -21,16 +21,36 @@ public final class NixString extends Value {
     this.context = context;
   }
 
+  /** The strings of one byte, made on first use and shared. */
+  private static final NixString[] BYTES = new NixString[256];
+
   /** A string without context from a byte string. */
   public static NixString of(String bytes) {
-    return bytes.isEmpty() ? EMPTY : new NixString(bytes, NixContext.EMPTY);
+    int n = bytes.length();
+    if (n <= 1) {
+      return n == 0 ? EMPTY : ofByte(bytes.charAt(0));
+    }
+    return new NixString(bytes, NixContext.EMPTY);
+  }
+
+  /** The one-byte string {@code b} (0..255) without context; shared. */
+  public static NixString ofByte(char b) {
+    NixString s = BYTES[b];
+    if (s == null) {
+      s = new NixString(String.valueOf(b), NixContext.EMPTY);
+      BYTES[b] = s;
+    }
+    return s;
   }
 
   public static NixString of(String bytes, NixContext context) {
     if (context == null) {
       context = NixContext.EMPTY;
     }
-    return bytes.isEmpty() && context.isEmpty() ? EMPTY : new NixString(bytes, context);
+    if (context.isEmpty()) {
+      return of(bytes);
+    }
+    return new NixString(bytes, context);
   }
 
   /** A string without context from Unicode text (encoded as UTF-8). */

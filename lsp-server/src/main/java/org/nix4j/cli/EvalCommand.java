@@ -128,7 +128,14 @@ final class EvalCommand implements Main.Command {
     opts.readOnly = req.readOnly;
     opts.allowImportFromDerivation = allowIfd;
     opts.experimentalFeatures = features;
-    opts.traceSink = s -> err.println("trace: " + NixString.unicodeOf(s));
+    // Anonymous classes, not lambdas, on the start-up path: a lambda is linked through method
+    // handles when first evaluated, which costs a short-lived process milliseconds.
+    opts.traceSink = new java.util.function.Consumer<>() {
+      @Override
+      public void accept(String s) {
+        err.println("trace: " + NixString.unicodeOf(s));
+      }
+    };
     if (dumpBytecode) {
       opts.compileListener = (name, proto) -> {
         err.println("bytecode of " + name + ":");
@@ -141,7 +148,12 @@ final class EvalCommand implements Main.Command {
     Evaluator ev = new Evaluator(opts);
     String result;
     try {
-      result = runOnBigStack(() -> new Instantiate(ev, Formats.DEFAULT).run(req));
+      result = runOnBigStack(new java.util.function.Supplier<>() {
+        @Override
+        public String get() {
+          return new Instantiate(ev, Formats.DEFAULT).run(req);
+        }
+      });
     } catch (NixError e) {
       printError(e, err, showTrace);
       return Main.INPUT_ERROR;
@@ -160,15 +172,19 @@ final class EvalCommand implements Main.Command {
     Object[] box = new Object[1];
     RuntimeException[] failed = new RuntimeException[1];
     Error[] error = new Error[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        box[0] = work.get();
-      } catch (RuntimeException e) {
-        failed[0] = e;
-      } catch (Error e) {
-        error[0] = e;
+    Runnable body = new Runnable() {
+      @Override
+      public void run() {
+        try {
+          box[0] = work.get();
+        } catch (RuntimeException e) {
+          failed[0] = e;
+        } catch (Error e) {
+          error[0] = e;
+        }
       }
-    }, "nix4j-eval", 1L << 30);
+    };
+    Thread t = new Thread(null, body, "nix4j-eval", 1L << 30);
     t.start();
     try {
       t.join();

@@ -1,9 +1,6 @@
 package org.nix4j.cli;
 
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Entry point of {@code bin/nix4j}. Dispatches on the first argument to one subcommand; each
@@ -26,16 +23,23 @@ public final class Main {
     String summary();
   }
 
-  private static final Map<String, Supplier<Command>> COMMANDS = new TreeMap<>();
+  /** The subcommands, sorted by name (as usage lists them). */
+  private static final String[] NAMES = {TrainCommand.NAME, "check", "eval", "lsp", "parse", "repl"};
 
-  static {
-    // Subcommands are registered here as they are built: parse, eval, check, lsp, repl.
-    COMMANDS.put("parse", ParseCommand::new);
-    COMMANDS.put("eval", EvalCommand::new);
-    COMMANDS.put(TrainCommand.NAME, TrainCommand::new);
-    COMMANDS.put("check", CheckCommand::new);
-    COMMANDS.put("lsp", LspCommand::new);
-    COMMANDS.put("repl", ReplCommand::new);
+  /**
+   * The subcommand called {@code name}, or null. A switch rather than a map of constructor
+   * references: each reference would be linked through method handles at start-up.
+   */
+  private static Command command(String name) {
+    return switch (name) {
+      case "parse" -> new ParseCommand();
+      case "eval" -> new EvalCommand();
+      case TrainCommand.NAME -> new TrainCommand();
+      case "check" -> new CheckCommand();
+      case "lsp" -> new LspCommand();
+      case "repl" -> new ReplCommand();
+      default -> null;
+    };
   }
 
   private Main() {}
@@ -56,8 +60,8 @@ public final class Main {
       out.println("nix4j " + version());
       return OK;
     }
-    Supplier<Command> factory = COMMANDS.get(args[0]);
-    if (factory == null) {
+    Command command = command(args[0]);
+    if (command == null) {
       err.println("nix4j: unknown command '" + args[0] + "'");
       usage(err);
       return USAGE;
@@ -65,7 +69,7 @@ public final class Main {
     String[] rest = new String[args.length - 1];
     System.arraycopy(args, 1, rest, 0, rest.length);
     try {
-      return factory.get().run(rest, out, err);
+      return command.run(rest, out, err);
     } catch (Throwable t) {
       err.println("nix4j: internal error: " + t);
       return INTERNAL;
@@ -81,11 +85,11 @@ public final class Main {
     s.println("usage: nix4j <command> [options]");
     s.println();
     s.println("commands:");
-    for (Map.Entry<String, Supplier<Command>> e : COMMANDS.entrySet()) {
-      if (e.getKey().startsWith("__")) {
+    for (String name : NAMES) {
+      if (name.startsWith("__")) {
         continue;
       }
-      s.printf("  %-8s %s%n", e.getKey(), e.getValue().get().summary());
+      s.printf("  %-8s %s%n", name, command(name).summary());
     }
     s.println();
     s.println("exit codes: 0 ok, 1 errors in the input, 2 bad usage, 3 internal error");

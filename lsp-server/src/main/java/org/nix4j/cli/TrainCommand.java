@@ -2,19 +2,17 @@ package org.nix4j.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.nix4j.eval.EvalOptions;
-import org.nix4j.eval.Evaluator;
-import org.nix4j.eval.Formats;
-import org.nix4j.eval.Instantiate;
-import org.nix4j.io.RealIO;
-import org.nix4j.syntax.Parser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * {@code nix4j __cds-training}: not for users. bin/nix4j runs it once with
- * {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing archive holds the classes a
- * typical parse and evaluation load; later starts map them instead of loading them.
+ * {@code -XX:DumpLoadedClassList} so that the class-data-sharing archive holds the classes a
+ * typical run loads; later starts map them instead of loading them. It runs the real commands
+ * ({@code parse}, {@code check}, {@code eval --strict}, {@code eval --json}) on a file, so that
+ * reading the file and the command's own code are recorded too, not only the evaluator.
  */
 final class TrainCommand implements Main.Command {
   static final String NAME = "__cds-training";
@@ -25,22 +23,28 @@ final class TrainCommand implements Main.Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-    String text;
-    try (InputStream in = TrainCommand.class.getResourceAsStream("cds-training.nix")) {
-      text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    Path dir = Files.createTempDirectory("nix4j-cds");
+    Path file = dir.resolve("training.nix");
+    try {
+      try (InputStream in = TrainCommand.class.getResourceAsStream("cds-training.nix")) {
+        Files.write(file, in.readAllBytes());
+      }
+      PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+      String f = file.toString();
+      int code = new ParseCommand().run(new String[] {f}, sink, sink);
+      code |= new CheckCommand().run(new String[] {f}, sink, sink);
+      code |= new EvalCommand().run(new String[] {"--strict", f}, sink, sink);
+      code |= new EvalCommand().run(new String[] {"--strict", "--json", "-A", "j", f}, sink, sink);
+      // An error, as a mistyped expression gives: its message and source excerpt.
+      new EvalCommand().run(new String[] {"-E", "1 + \"x\""}, sink, sink);
+      if (code != 0) {
+        err.println("nix4j: the training run failed (exit " + code + ")");
+      }
+      return code == 0 ? Main.OK : Main.INTERNAL;
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(dir);
     }
-    Parser.parse(text);
-    Parser.check(text);
-    EvalOptions opts = new EvalOptions();
-    opts.io = new RealIO(java.util.Map.of());
-    Evaluator ev = new Evaluator(opts);
-    Instantiate.Request req = new Instantiate.Request();
-    req.cwd = "/";
-    req.expr = text;
-    req.strict = true;
-    Instantiate inst = new Instantiate(ev, Formats.DEFAULT);
-    inst.run(req);
-    return Main.OK;
   }
 }
