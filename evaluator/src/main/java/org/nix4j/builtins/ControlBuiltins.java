@@ -20,11 +20,12 @@ final class ControlBuiltins {
 
   static void register(Registry r) {
     r.add(new Primop("throw", 1, 0, (vm, a) -> Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, s -> {
-      throw new NixError(NixError.Kind.THROW, s.bytes);
+      // Nix reports throw and abort without a position.
+      throw new NixError(NixError.Kind.THROW, s.bytes).withoutShownPos();
     })), true);
     r.add(new Primop("abort", 1, 0, (vm, a) -> Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, s -> {
       throw new NixError(NixError.Kind.ABORT,
-          "evaluation aborted with the following error message: '" + s.bytes + "'");
+          "evaluation aborted with the following error message: '" + s.bytes + "'").withoutShownPos();
     })), true);
     r.def("seq", 2, allStrict(2), (vm, a) -> a[1]);
     r.def("deepSeq", 2, 0, (vm, a) -> vm.push(new DeepSeq(a[0], a[1])));

@@ -41,4 +41,9 @@ public abstract class Generator extends Frame {
   public String traceMessage() {
     return null;
   }
+
+  /** When Nix records {@link #traceMessage} (by default always). */
+  public NixError.Recorded traceRecorded() {
+    return NixError.Recorded.ALWAYS;
+  }
 }

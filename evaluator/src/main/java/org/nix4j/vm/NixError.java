@@ -35,11 +35,28 @@ public class NixError extends RuntimeException {
     UNKNOWN
   }
 
-  /** One line of the trace: a message and where it applies. */
-  public record TraceEntry(String message, SourcePos pos) {}
+  /** Which trace entries Nix 2.8 records, and so which ones nix4j prints. */
+  public enum Recorded {
+    /** Always: without --show-trace it makes nix-instantiate say that a trace was left out. */
+    ALWAYS,
+    /** Only under {@code --show-trace} (the calls of lambdas). */
+    SHOW_TRACE,
+    /** Never: nix4j's own, for editors (which arguments of which builtin were forced). */
+    NIX4J
+  }
+
+  /** One line of the trace: a message, where it applies, and when Nix records it. */
+  public record TraceEntry(String message, SourcePos pos, Recorded recorded) {
+    public TraceEntry(String message, SourcePos pos) {
+      this(message, pos, Recorded.ALWAYS);
+    }
+  }
 
   private final Kind kind;
   private SourcePos pos;
+  /** Whether Nix prints the position (else it is only for editors: the VM found it). */
+  private boolean posShown = true;
+  private List<String> suggestions = List.of();
   private final List<TraceEntry> trace = new ArrayList<>(2);
 
   public NixError(Kind kind, String message) {
@@ -85,9 +102,47 @@ public class NixError extends RuntimeException {
     return this;
   }
 
+  /**
+   * Marks the error as one Nix reports without a position: {@link #pos()} (set by the thrower or
+   * the VM) still tells editors where it happened, but the message does not show it.
+   */
+  public NixError withoutShownPos() {
+    posShown = false;
+    return this;
+  }
+
+  /** Whether Nix shows {@link #pos()} in the message ("at FILE:L:C:" and the source lines). */
+  public boolean posShown() {
+    return posShown;
+  }
+
+  /** What Nix proposes instead of a misspelled name ("Did you mean …?"), best first. */
+  public NixError withSuggestions(List<String> names) {
+    suggestions = List.copyOf(names);
+    return this;
+  }
+
+  public List<String> suggestions() {
+    return suggestions;
+  }
+
   public void addTrace(String message, SourcePos where) {
     if (trace.size() < 64) {
       trace.add(new TraceEntry(message, where));
+    }
+  }
+
+  /** Adds a trace entry that Nix records only under {@code --show-trace} (calls of lambdas). */
+  public void addShowTraceOnly(String message, SourcePos where) {
+    if (trace.size() < 64) {
+      trace.add(new TraceEntry(message, where, Recorded.SHOW_TRACE));
+    }
+  }
+
+  /** Adds a trace entry that Nix does not have (for editors; never printed). */
+  public void addNix4jTrace(String message, SourcePos where) {
+    if (trace.size() < 64) {
+      trace.add(new TraceEntry(message, where, Recorded.NIX4J));
     }
   }
 

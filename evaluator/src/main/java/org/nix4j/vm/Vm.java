@@ -471,10 +471,11 @@ public final class Vm {
           cf.thunk.reset();
         }
         if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
-          // As Nix: the lambda, then where it was called from.
-          e.addTrace("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
+          // As Nix: the lambda, then where it was called from (Nix records them only under
+          // --show-trace).
+          e.addShowTraceOnly("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
           if (fp > stop && frames[fp - 1] instanceof CallFrame caller) {
-            e.addTrace("from call site", caller.proto.positionAt(caller.opStart));
+            e.addShowTraceOnly("from call site", caller.proto.positionAt(caller.opStart));
           }
         }
       } else {
@@ -491,7 +492,11 @@ public final class Vm {
         }
         String msg = g.traceMessage();
         if (msg != null) {
-          e.addTrace(msg, null);
+          switch (g.traceRecorded()) {
+            case ALWAYS -> e.addTrace(msg, null);
+            case SHOW_TRACE -> e.addShowTraceOnly(msg, null);
+            case NIX4J -> e.addNix4jTrace(msg, null);
+          }
         }
         if (g instanceof ThunkUpdate u) {
           u.thunk.reset();
