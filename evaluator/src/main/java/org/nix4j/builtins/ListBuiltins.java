@@ -243,6 +243,12 @@ final class ListBuiltins {
 
   /** concatMap f xs: calls f on each element in order; each result must be a list. */
   static final class ConcatMap extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value f;
     private final NixList list;
     private final NixList[] results;
@@ -318,6 +324,12 @@ final class ListBuiltins {
 
   /** foldl' f z xs on a non-empty list: each step's result is forced before the next. */
   static final class Foldl extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value f;
     private Value acc;
     private final NixList list;
@@ -446,6 +458,12 @@ final class ListBuiltins {
 
   /** all / any: stops at the first element that decides. */
   static final class AllAny extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value f;
     private final NixList list;
     private final boolean all;

@@ -188,7 +188,8 @@ public final class Instantiate {
         }
         Value next = s.get(part);
         if (next == null) {
-          throw NixError.eval("attribute '" + part + "' in selection path '" + path + "' not found");
+          throw NixError.eval("attribute '" + part + "' in selection path '" + path + "' not found")
+              .withSuggestions(org.nix4j.vm.Suggestions.best(java.util.Arrays.asList(s.names()), part));
         }
         v = next;
       }

@@ -25,8 +25,10 @@ public final class Attrs {
     throw NixError.type("a string", v);
   }
 
+  /** "attribute 'x' missing", with Nix's suggestions among the names of {@code in}. */
   public static NixError missing(String name, NixAttrs in) {
-    return NixError.eval("attribute '" + name + "' missing");
+    return NixError.eval("attribute '" + name + "' missing")
+        .withSuggestions(Suggestions.best(java.util.Arrays.asList(in.names()), name));
   }
 
   /** Adds a dynamic attribute {@code ${name} = value}; a null name adds nothing. */

@@ -57,6 +57,11 @@ public class NixError extends RuntimeException {
   /** Whether Nix prints the position (else it is only for editors: the VM found it). */
   private boolean posShown = true;
   private List<String> suggestions = List.of();
+  /**
+   * Set for an error of the call itself (its arguments do not match the lambda's formals): Nix
+   * raises it before entering the lambda, so the lambda's frame adds no trace entry.
+   */
+  boolean beforeLambdaEntry;
   private final List<TraceEntry> trace = new ArrayList<>(2);
 
   public NixError(Kind kind, String message) {

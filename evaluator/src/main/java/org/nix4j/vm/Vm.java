@@ -470,7 +470,9 @@ public final class Vm {
         if (cf.thunk != null) {
           cf.thunk.reset();
         }
-        if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
+        if (e.beforeLambdaEntry && cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
+          e.beforeLambdaEntry = false; // the call that failed: Nix had not entered the lambda
+        } else if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
           // As Nix: the lambda, then where it was called from (Nix records them only under
           // --show-trace).
           e.addShowTraceOnly("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
@@ -514,6 +516,29 @@ public final class Vm {
       }
     }
     throw e;
+  }
+
+  /**
+   * Where the running lambda was called from, as Nix positions the errors of a call: the current
+   * instruction of the call frame below; below a builtin that called it, the call of that builtin
+   * if Nix passes its position on ({@link Generator#callsAtItsPosition}), else none (null).
+   */
+  private SourcePos callSite() {
+    if (fp < 1 || frames[fp - 1] instanceof Generator g && !g.callsAtItsPosition()) {
+      return null;
+    }
+    for (int i = fp - 1; i >= 0; i--) {
+      if (frames[i] instanceof CallFrame c) {
+        return c.proto.positionAt(c.opStart);
+      }
+    }
+    return null;
+  }
+
+  /** The error of a call at {@code callSite}, or shown without position when there is none. */
+  private static NixError atCallSite(NixError e, SourcePos callSite) {
+    e.beforeLambdaEntry = true;
+    return callSite == null ? e.withoutShownPos() : e.at(callSite);
   }
 
   static String lambdaName(Proto p) {
@@ -1094,7 +1119,7 @@ public final class Vm {
             if (!(arg instanceof NixAttrs set)) {
               throw NixError.type("a set", arg);
             }
-            FormalsCheck.check(proto, set);
+            FormalsCheck.check(proto, set, callSite());
           }
           case Op.FORMAL -> {
             String name = (String) k[code[ip++]];
@@ -1108,7 +1133,7 @@ public final class Vm {
           }
           case Op.MISSING_FORMAL -> {
             String name = (String) k[code[ip++]];
-            throw FormalsCheck.missing(proto, name);
+            throw atCallSite(FormalsCheck.missing(proto, name), callSite());
           }
           case Op.FAIL -> {
             Value msg = stack[--sp];
@@ -1373,7 +1398,8 @@ public final class Vm {
   static final class FormalsCheck {
     private FormalsCheck() {}
 
-    static void check(Proto proto, NixAttrs arg) {
+    /** Checks the argument set of a call; errors are at {@code callSite}, as Nix puts them. */
+    static void check(Proto proto, NixAttrs arg, SourcePos callSite) {
       Formals f = proto.formals;
       if (f == null) {
         return;
@@ -1381,15 +1407,16 @@ public final class Vm {
       // Missing required arguments first, in the order Nix checks them.
       for (int i = 0; i < f.names().size(); i++) {
         if (!f.hasDefault().get(i) && !arg.has(f.names().get(i))) {
-          throw missing(proto, f.names().get(i));
+          throw atCallSite(missing(proto, f.names().get(i)), callSite);
         }
       }
       if (!f.ellipsis()) {
         for (int i = 0; i < arg.size(); i++) {
           String name = arg.nameAt(i);
           if (f.indexOf(name) < 0) {
-            throw new NixError(NixError.Kind.EVAL,
-                describeLambda(proto) + " called with unexpected argument '" + name + "'");
+            throw atCallSite(NixError.eval(
+                describeLambda(proto) + " called with unexpected argument '" + name + "'")
+                .withSuggestions(Suggestions.best(f.names(), name)), callSite);
           }
         }
       }
@@ -1402,7 +1429,7 @@ public final class Vm {
 
     static String describeLambda(Proto proto) {
       if (proto.name != null) {
-        return "function '" + proto.name + "'";
+        return "'" + proto.name + "' at " + (proto.pos == null ? "«unknown»" : proto.pos.messageLocation());
       }
       return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.messageLocation());
     }
