@@ -25,7 +25,15 @@ final class JsonBuiltins {
 
   static void register(Registry r) {
     r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
-    r.def("fromJSON", 1, allStrict(1), (vm, a) -> JsonParser.parse(Expect.stringNoContext(a[0])));
+    r.def("fromJSON", 1, allStrict(1), (vm, a) -> {
+      String text = Expect.stringNoContext(a[0]);
+      try {
+        return JsonParser.parse(text);
+      } catch (NixError e) {
+        // Nix: no position, and a trace at the call.
+        throw e.withoutShownPos().traceAtCall("while decoding a JSON string");
+      }
+    });
     r.add(new Primop("fromTOML", 1, allStrict(1),
         (vm, a) -> TomlParser.parse(Expect.stringNoContext(a[0]))), true);
   }

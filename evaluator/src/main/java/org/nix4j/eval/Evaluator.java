@@ -193,7 +193,7 @@ public final class Evaluator implements EvalHost, TraceSink {
         text = io().readFile(path);
       }
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
     SourceFile file = CorePkgs.source(path) != null
         ? SourceFile.named(CorePkgs.SOURCE_NAME, text)

@@ -44,14 +44,14 @@ final class FileBuiltins {
 
   static void register(Registry r, Evaluator ev) {
     EvalStore st = ev.evalStore();
-    r.def("readFile", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx)));
-    r.def("readDir", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx)));
-    r.def("pathExists", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx)));
+    r.def("readFile", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx)));
+    r.def("readDir", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx)));
+    r.def("pathExists", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx)));
     r.def("hashFile", 2, allStrict(1), (vm, a) -> {
       HashAlgorithm algo = HashAlgorithm.lookup(Steps.stringNoContext(a[0])).orElseThrow(
-          () -> NixError.eval("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
-      return Steps.coercePath(vm, a[1], (path, ctx) -> {
-        st.realiseContext(ctx);
+          () -> NixError.io("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
+      return Steps.realisePath(vm, a[1], (path, ctx) -> {
+        st.realiseContextOf(path, ctx);
         return NixString.of(hashFile(st, path, algo).toBase16());
       });
     });
@@ -90,7 +90,7 @@ final class FileBuiltins {
     try {
       return st.files().readFile(path);
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
   }
 
@@ -103,10 +103,10 @@ final class FileBuiltins {
       org.nix4j.io.fs.FileTree tree = st.files().tree();
       org.nix4j.io.fs.FileInfo info = tree.stat(path);
       if (info == null) {
-        throw NixError.eval("opening file '" + path + "': No such file or directory");
+        throw NixError.io("opening file '" + path + "': No such file or directory");
       }
       if (info.type() == org.nix4j.io.fs.FileType.DIRECTORY) {
-        throw NixError.eval("reading from file: Is a directory");
+        throw NixError.io("reading from file: Is a directory");
       }
       org.nix4j.store.hash.HashSink sink = new org.nix4j.store.hash.HashSink(algo);
       try (java.io.InputStream in = tree.openFile(path)) {
@@ -117,17 +117,17 @@ final class FileBuiltins {
       }
       return sink.finish();
     } catch (IOException e) {
-      throw NixError.eval("opening file '" + path + "': " + (e instanceof java.nio.file.NoSuchFileException
+      throw NixError.io("opening file '" + path + "': " + (e instanceof java.nio.file.NoSuchFileException
           ? "No such file or directory" : e.getMessage()));
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
   }
 
   // -----------------------------------------------------------------------------------------
 
   private static Value readFile(EvalStore st, String path, NixContext ctx) {
-    st.realiseContext(ctx);
+    st.realiseContextOf(path, ctx);
     String s = read(st, path);
     if (s.indexOf('\0') >= 0) {
       throw NixError.eval("the contents of the file '" + path + "' cannot be represented as a Nix string");
@@ -137,12 +137,12 @@ final class FileBuiltins {
   }
 
   private static Value readDir(EvalStore st, String path, NixContext ctx) {
-    st.realiseContext(ctx);
+    st.realiseContextOf(path, ctx);
     List<EvalIO.DirEntry> entries;
     try {
       entries = st.files().readDir(path);
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
     String[] names = new String[entries.size()];
     Value[] values = new Value[names.length];
@@ -158,7 +158,7 @@ final class FileBuiltins {
    * slash requires a directory (following a symlink). Paths the sandbox hides do not exist.
    */
   private static Value pathExists(EvalStore st, String path, NixContext ctx) {
-    st.realiseContext(ctx);
+    st.realiseContextOf(path, ctx);
     EvalIO io = st.files();
     try {
       int end = path.length();
@@ -206,7 +206,7 @@ final class FileBuiltins {
       throw EvalStore.convert(e);
     }
     if (!st.readOnly() && !st.isValid(sp)) {
-      throw NixError.eval("path '" + dir.print(sp) + "' does not exist and cannot be created");
+      throw NixError.io("path '" + dir.print(sp) + "' does not exist and cannot be created");
     }
     return NixString.of(path, ctx.union(NixContext.of(dir.print(sp))));
   }
@@ -240,24 +240,24 @@ final class FileBuiltins {
       out.append('/').append(c);
       String cur = out.toString();
       if (underFile) {
-        throw NixError.eval("getting status of '" + cur + "': Not a directory");
+        throw NixError.io("getting status of '" + cur + "': Not a directory");
       }
       Optional<EvalIO.FileType> t;
       try {
         t = io.fileType(cur);
       } catch (EvalIOException e) {
-        throw NixError.eval(e.getMessage());
+        throw NixError.io(e.getMessage());
       }
       if (t.isEmpty()) {
         if (storeDir.equals(cur) || storeDir.startsWith(cur + "/")) {
           continue;
         }
-        throw NixError.eval("getting status of '" + cur + "': No such file or directory");
+        throw NixError.io("getting status of '" + cur + "': No such file or directory");
       }
       underFile = t.get() == EvalIO.FileType.REGULAR;
       if (t.get() == EvalIO.FileType.SYMLINK) {
         if (++links > 1024) {
-          throw NixError.eval("infinite symlink recursion in path '" + path + "'");
+          throw NixError.io("infinite symlink recursion in path '" + path + "'");
         }
         String target = io.readLink(cur);
         out.setLength(target.startsWith("/") ? 0 : mark);
@@ -422,7 +422,7 @@ final class FileBuiltins {
         }
         PathInfo info = imp.finish();
         if (expectedPath != null && !expectedPath.equals(info.path())) {
-          throw NixError.eval("store path mismatch in (possibly filtered) path added from '" + path + "'");
+          throw NixError.io("store path mismatch in (possibly filtered) path added from '" + path + "'");
         }
         return result(info.path());
       } catch (IOException e) {

@@ -62,6 +62,8 @@ public class NixError extends RuntimeException {
    * raises it before entering the lambda, so the lambda's frame adds no trace entry.
    */
   boolean beforeLambdaEntry;
+  /** The trace entry that gets the position {@link #at} sets, or -1. */
+  private int pendingAtCall = -1;
   private final List<TraceEntry> trace = new ArrayList<>(2);
 
   public NixError(Kind kind, String message) {
@@ -76,6 +78,14 @@ public class NixError extends RuntimeException {
 
   public static NixError eval(String message) {
     return new NixError(Kind.EVAL, message);
+  }
+
+  /**
+   * An error of files, the store or fetchers: Nix reports them without a position ({@link
+   * #pos()} is still set for editors).
+   */
+  public static NixError io(String message) {
+    return new NixError(Kind.EVAL, message).withoutShownPos();
   }
 
   /** "value is X while Y was expected". */
@@ -103,6 +113,26 @@ public class NixError extends RuntimeException {
   public NixError at(SourcePos p) {
     if (pos == null) {
       pos = p;
+      if (pendingAtCall >= 0) {
+        TraceEntry t = trace.get(pendingAtCall);
+        trace.set(pendingAtCall, new TraceEntry(t.message(), p, t.recorded()));
+        pendingAtCall = -1;
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Adds a trace entry at the position of the builtin's call, where the VM will position this
+   * error (a builtin throws without knowing it); used with {@link #withoutShownPos} for the
+   * errors Nix reports unpositioned but traced "while decoding a JSON string" at the call.
+   */
+  public NixError traceAtCall(String message) {
+    if (trace.size() < 64) {
+      if (pos == null) {
+        pendingAtCall = trace.size();
+      }
+      trace.add(new TraceEntry(message, pos));
     }
     return this;
   }

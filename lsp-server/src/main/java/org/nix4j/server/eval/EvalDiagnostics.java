@@ -165,7 +165,7 @@ public final class EvalDiagnostics {
     String message = e.getMessage();
     String suggestions = org.nix4j.vm.Suggestions.text(e.suggestions());
     if (suggestions != null) {
-      message += "\nDid you mean " + suggestions + "?"; // as Nix prints it under the error
+      message += "; did you mean " + suggestions + "?"; // Nix prints it under the error
     }
     add(new IdeDiagnostic(IdeDiagnostic.Severity.ERROR, code, message, at, false, false, related));
   }
