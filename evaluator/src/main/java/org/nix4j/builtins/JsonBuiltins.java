@@ -218,7 +218,7 @@ final class JsonBuiltins {
 
     private void enter(Value container) {
       if (open.put(container, Boolean.TRUE) != null || open.size() > MAX_DEPTH) {
-        throw NixError.eval("stack overflow (possible infinite recursion)");
+        throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
       }
     }
   }

@@ -151,7 +151,7 @@ public final class Evaluator implements EvalHost, TraceSink {
     EvalIO io = io();
     var type = io.fileType(path);
     if (type.isEmpty()) {
-      throw NixError.eval("getting status of '" + path + "': No such file or directory");
+      throw NixError.io("getting status of '" + path + "': No such file or directory");
     }
     if (type.get() == EvalIO.FileType.DIRECTORY
         || (type.get() == EvalIO.FileType.SYMLINK && isDirectory(path))) {

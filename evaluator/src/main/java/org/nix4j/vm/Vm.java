@@ -240,7 +240,8 @@ public final class Vm {
     if (++fp == frames.length) {
       if (fp >= maxDepth) {
         fp--;
-        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)");
+        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)")
+            .withoutShownPos();
       }
       frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
     }
@@ -434,7 +435,7 @@ public final class Vm {
         // Drop the deepest frames at once so that the unwinding has memory to work with.
         String msg = e instanceof OutOfMemoryError && fp < 100_000 ? "out of memory"
             : "stack overflow (possible infinite recursion)";
-        NixError err = new NixError(NixError.Kind.EVAL, msg);
+        NixError err = new NixError(NixError.Kind.EVAL, msg).withoutShownPos();
         in = unwind(err, stop);
       } catch (RuntimeException e) {
         NixError err = new InternalError(e);
@@ -766,7 +767,7 @@ public final class Vm {
               break;
             }
             if (!(a instanceof NixBool bo)) {
-              throw NixError.type("a Boolean", a);
+              throw NixError.type("a Boolean", a).withoutShownPos(); // as Nix
             }
             stack[sp - 1] = NixBool.of(!bo.value);
           }
@@ -795,10 +796,10 @@ public final class Vm {
               break;
             }
             if (!(a instanceof NixAttrs sa)) {
-              throw NixError.type("a set", a);
+              throw NixError.type("a set", a).withoutShownPos(); // as Nix
             }
             if (!(b instanceof NixAttrs sb)) {
-              throw NixError.type("a set", b);
+              throw NixError.type("a set", b).withoutShownPos(); // as Nix
             }
             stack[sp - 1] = sa.update(sb);
           }
