@@ -105,7 +105,7 @@ final class FetchBuiltins {
         }
         String n = set.nameAt(i);
         if (!known.test(n)) {
-          throw unknown.apply(n);
+          throw unknown.apply(n).at(set.positionAt(i)); // at the attribute, as Nix
         }
         in = vm.force(set.valueAt(i));
         if (in == null) {

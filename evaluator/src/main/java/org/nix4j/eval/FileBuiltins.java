@@ -324,7 +324,8 @@ final class FileBuiltins {
         in = switch (n) {
           case "path" -> vm.coerceToString(v, org.nix4j.vm.Coerce.Mode.APPEND_TO_PATH);
           case "name", "filter", "recursive", "sha256" -> vm.force(v);
-          default -> throw NixError.eval("unsupported argument '" + n + "' to 'addPath'");
+          default -> throw NixError.eval("unsupported argument '" + n + "' to 'addPath'")
+              .at(args.positionAt(i)); // at the attribute, as Nix
         };
         if (in == null) {
           return null;

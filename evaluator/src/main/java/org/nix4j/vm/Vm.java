@@ -476,10 +476,9 @@ public final class Vm {
         } else if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
           // As Nix: the lambda, then where it was called from (Nix records them only under
           // --show-trace).
+          // The call site has no position when a builtin called the lambda without one.
           e.addShowTraceOnly("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
-          if (fp > stop && frames[fp - 1] instanceof CallFrame caller) {
-            e.addShowTraceOnly("from call site", caller.proto.positionAt(caller.opStart));
-          }
+          e.addShowTraceOnly("from call site", callSite());
         }
       } else {
         Generator g = (Generator) f;
@@ -1118,7 +1117,7 @@ public final class Vm {
               break;
             }
             if (!(arg instanceof NixAttrs set)) {
-              throw NixError.type("a set", arg);
+              throw atCallSite(NixError.type("a set", arg), callSite());
             }
             FormalsCheck.check(proto, set, callSite());
           }
