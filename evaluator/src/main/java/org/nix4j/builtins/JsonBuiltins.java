@@ -24,7 +24,7 @@ final class JsonBuiltins {
   private JsonBuiltins() {}
 
   static void register(Registry r) {
-    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true)));
+    r.def("toJSON", 1, 0, (vm, a) -> vm.push(new ToJson(a[0], true, true)));
     r.def("fromJSON", 1, allStrict(1), (vm, a) -> {
       String text = Expect.stringNoContext(a[0]);
       try {
@@ -80,6 +80,9 @@ final class JsonBuiltins {
     /** The name of the index-th attribute, to write before its value. */
     private record Key(NixAttrs set, int index) {}
 
+    /** After an attribute's value: its position is no longer the current one. */
+    private static final Object LEAVE_ATTRIBUTE = new Object();
+
     private final ArrayDeque<Object> work = new ArrayDeque<>();
     private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
     private final StringBuilder out = new StringBuilder();
@@ -88,11 +91,47 @@ final class JsonBuiltins {
     private int waitingFor = -1;
 
     private final boolean strict;
+    /**
+     * The positions of the attributes being written, innermost on top: where Nix positions the
+     * errors of values it cannot convert.
+     */
+    private final java.util.ArrayList<org.nix4j.value.SourcePos> attrPositions =
+        new java.util.ArrayList<>();
+    /** Whether the value outside every attribute is at the call of toJSON (not --json). */
+    private final boolean atCall;
 
     /** {@code strict}: force what is not evaluated yet (else it is "cannot convert a thunk"). */
     ToJson(Value v, boolean strict) {
+      this(v, strict, false);
+    }
+
+    ToJson(Value v, boolean strict, boolean atCall) {
       this.strict = strict;
+      this.atCall = atCall;
       work.push(v);
+    }
+
+    private org.nix4j.value.SourcePos currentAttrPosition() {
+      return attrPositions.isEmpty() ? null : attrPositions.get(attrPositions.size() - 1);
+    }
+
+    /**
+     * Nix's error for a value it cannot convert: at the value's own position (a lambda's) or at
+     * the attribute holding it, traced with Nix 2.8's placeholder at that attribute.
+     */
+    private NixError cannotConvert(String what, org.nix4j.value.SourcePos own) {
+      org.nix4j.value.SourcePos at = currentAttrPosition();
+      NixError e = NixError.eval("cannot convert " + what + " to JSON");
+      if (own != null || at != null) {
+        e.at(own != null ? own : at);
+      } else if (!atCall) {
+        e.withoutShownPos();
+      }
+      if (at == null && atCall) {
+        return e.traceAtCall("message for the trace");
+      }
+      e.addTrace("message for the trace", at);
+      return e;
     }
 
     @Override
@@ -112,7 +151,13 @@ final class JsonBuiltins {
           out.append(s);
           continue;
         }
+        if (item == LEAVE_ATTRIBUTE) {
+          attrPositions.remove(attrPositions.size() - 1);
+          continue;
+        }
         if (item instanceof Key k) {
+          org.nix4j.value.SourcePos p = k.set().positionAt(k.index());
+          attrPositions.add(p != null ? p : currentAttrPosition());
           if (k.index() > 0) {
             out.append(',');
           }
@@ -136,11 +181,11 @@ final class JsonBuiltins {
       return NixString.of(out.toString(), context);
     }
 
-    private static Value shallow(Value v) {
+    private Value shallow(Value v) {
       if (v instanceof org.nix4j.value.Thunk t) {
         Value done = t.valueOrNull();
         if (done == null) {
-          throw NixError.eval("cannot convert a thunk to JSON");
+          throw cannotConvert("a thunk", null);
         }
         return done;
       }
@@ -192,6 +237,7 @@ final class JsonBuiltins {
         out.append('{');
         work.push("}");
         for (int i = a.size() - 1; i >= 0; i--) {
+          work.push(LEAVE_ATTRIBUTE);
           work.push(a.valueAt(i));
           work.push(new Key(a, i));
         }
@@ -211,7 +257,8 @@ final class JsonBuiltins {
           }
         }
       } else {
-        throw NixError.eval("cannot convert " + v.describe() + " to JSON");
+        throw cannotConvert(v.describe(),
+            v instanceof org.nix4j.value.Closure c ? c.proto.pos : null);
       }
       return false;
     }

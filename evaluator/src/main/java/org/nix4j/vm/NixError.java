@@ -71,6 +71,12 @@ public class NixError extends RuntimeException {
     this.kind = kind;
   }
 
+  /** An error caused by a Java exception (a bug of nix4j: see {@link Vm.InternalError}). */
+  protected NixError(Kind kind, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.kind = kind;
+  }
+
   public NixError(Kind kind, String message, SourcePos pos) {
     this(kind, message);
     this.pos = pos;

@@ -548,8 +548,7 @@ public final class Vm {
   /** An unexpected Java exception inside the VM: a bug of nix4j, reported as an error. */
   public static final class InternalError extends NixError {
     public InternalError(Throwable cause) {
-      super(Kind.EVAL, "internal error of nix4j: " + cause);
-      initCause(cause);
+      super(Kind.EVAL, "internal error of nix4j: " + cause, cause);
     }
   }
 
