@@ -15,7 +15,7 @@ final class HashBuiltins {
           String type = ((NixString) a[0]).bytes;
           String algorithm = javaName(type);
           if (algorithm == null) {
-            throw NixError.io("unknown hash algorithm '" + type + "'");
+            throw NixError.usage("unknown hash algorithm '" + type + "'");
           }
           // The context of the string is dropped.
           return Then.force(vm, a[1], s -> NixString.of(hex(digest(algorithm, Args.toStr(s).bytes))));

@@ -41,6 +41,9 @@ public final class ErrorFormat {
   public static final String SHOW_TRACE_HINT =
       "(use '--show-trace' to show detailed location information)";
 
+  /** What nix-instantiate adds after an error Nix counts as bad usage. */
+  public static final String USAGE_HINT = "Try 'nix-instantiate --help' for more information.";
+
   private ErrorFormat() {}
 
   /** The error's text as the REPL prints it (Unicode, ends with a newline). */
@@ -83,6 +86,9 @@ public final class ErrorFormat {
     if (!showTrace && hasRecordedTrace(e.trace())) {
       text += SHOW_TRACE_HINT + "\n";
     }
+    if (e.usage()) {
+      text += USAGE_HINT + "\n";
+    }
     return text;
   }
 
@@ -106,15 +112,29 @@ public final class ErrorFormat {
     if (!readable(pos.file())) {
       return;
     }
+    // Nix reads a file's lines up to their newline: a last line without one is not shown (and
+    // without the error's line, nothing is). An expression's lines are all there, and after a
+    // final newline an empty next line.
+    boolean isFile = pos.file().path() != null;
+    if (isFile && !endsWithNewline(pos.file().text(), lines, line)) {
+      return;
+    }
     sb.append('\n');
     if (line > 0) {
       appendLine(sb, lines, line - 1);
     }
     appendLine(sb, lines, line);
     sb.append("      |").append(" ".repeat(col + 1)).append("^\n");
-    if (line + 1 < lines.lineCount() && lines.lineStart(line + 1) < pos.file().text().length()) {
+    boolean next = line + 1 < lines.lineCount()
+        && (!isFile || endsWithNewline(pos.file().text(), lines, line + 1));
+    if (next) {
       appendLine(sb, lines, line + 1);
     }
+  }
+
+  private static boolean endsWithNewline(String text, LineIndex lines, int line) {
+    int end = lines.lineEnd(line);
+    return end < text.length() && text.charAt(end) == '\n';
   }
 
   /** Whether Nix can show the source lines: a file, or an expression it was given. */

@@ -49,7 +49,7 @@ final class FileBuiltins {
     r.def("pathExists", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx)));
     r.def("hashFile", 2, allStrict(1), (vm, a) -> {
       HashAlgorithm algo = HashAlgorithm.lookup(Steps.stringNoContext(a[0])).orElseThrow(
-          () -> NixError.io("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
+          () -> NixError.usage("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
       return Steps.realisePath(vm, a[1], (path, ctx) -> {
         st.realiseContextOf(path, ctx);
         return NixString.of(hashFile(st, path, algo).toBase16());

@@ -64,6 +64,7 @@ public class NixError extends RuntimeException {
   boolean beforeLambdaEntry;
   /** The trace entry that gets the position {@link #at} sets, or -1. */
   private int pendingAtCall = -1;
+  private boolean usage;
   private final List<TraceEntry> trace = new ArrayList<>(2);
 
   public NixError(Kind kind, String message) {
@@ -92,6 +93,21 @@ public class NixError extends RuntimeException {
    */
   public static NixError io(String message) {
     return new NixError(Kind.EVAL, message).withoutShownPos();
+  }
+
+  /**
+   * An error Nix counts as bad usage of the command (an unknown hash algorithm): unpositioned,
+   * and nix-instantiate then says how to get help.
+   */
+  public static NixError usage(String message) {
+    NixError e = io(message);
+    e.usage = true;
+    return e;
+  }
+
+  /** Whether it is an error of {@link #usage}. */
+  public boolean usage() {
+    return usage;
   }
 
   /** "value is X while Y was expected". */
