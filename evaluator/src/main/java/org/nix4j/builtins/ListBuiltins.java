@@ -265,7 +265,7 @@ final class ListBuiltins {
     public Value resume(Vm vm, Value in) {
       if (waiting) {
         waiting = false;
-        results[i++] = Args.toList(in);
+        results[i++] = result(in);
       }
       for (; i < results.length; i++) {
         Value v = vm.call(f, list.get(i));
@@ -273,9 +273,24 @@ final class ListBuiltins {
           waiting = true;
           return null;
         }
-        results[i] = Args.toList(v);
+        results[i] = result(v);
       }
       return concat(results);
+    }
+
+    /**
+     * What the function gave, as a list; Nix positions a non-list at the function (a lambda's
+     * position) and traces it at the call.
+     */
+    private NixList result(Value v) {
+      try {
+        return Args.toList(v);
+      } catch (NixError e) {
+        if (f instanceof org.nix4j.value.Closure c) {
+          e.at(c.proto.pos);
+        }
+        throw e.traceAtCall("while invoking 'concatMap'");
+      }
     }
   }
 
@@ -646,7 +661,7 @@ final class ListBuiltins {
     public Value resume(Vm vm, Value in) {
       if (waiting) {
         waiting = false;
-        sets[i++] = Args.toAttrs(in);
+        sets[i++] = element(in);
       }
       for (; i < sets.length; i++) {
         Value v = vm.force(list.get(i));
@@ -654,9 +669,18 @@ final class ListBuiltins {
           waiting = true;
           return null;
         }
-        sets[i] = Args.toAttrs(v);
+        sets[i] = element(v);
       }
       return zip(f, sets);
+    }
+
+    /** A forced element as a set; Nix reports a non-set unpositioned, traced at the call. */
+    private static NixAttrs element(Value v) {
+      try {
+        return Args.toAttrs(v);
+      } catch (NixError e) {
+        throw e.withoutShownPos().traceAtCall("while invoking 'zipAttrsWith'");
+      }
     }
   }
 

@@ -599,7 +599,9 @@ final class FetchBuiltins {
           sep = '&';
         }
       }
-      throw NixError.io("cannot fetch input '" + url + "' because it uses a relative path");
+      NixError e = NixError.io("cannot fetch input '" + url + "' because it uses a relative path");
+      e.addTrace("while fetching the input '" + url + "'", null); // as Nix, without position
+      throw e;
     }
     String p = NixPath.canonicalise(path);
     if (st.dir().isStorePath(p)) {

@@ -135,26 +135,31 @@ public class NixError extends RuntimeException {
   public NixError at(SourcePos p) {
     if (pos == null) {
       pos = p;
-      if (pendingAtCall >= 0) {
-        TraceEntry t = trace.get(pendingAtCall);
-        trace.set(pendingAtCall, new TraceEntry(t.message(), p, t.recorded()));
-        pendingAtCall = -1;
-      }
     }
     return this;
   }
 
   /**
-   * Adds a trace entry at the position of the builtin's call, where the VM will position this
-   * error (a builtin throws without knowing it); used with {@link #withoutShownPos} for the
-   * errors Nix reports unpositioned but traced "while decoding a JSON string" at the call.
+   * Called by the VM for each call frame the error unwinds through: the first one after {@link
+   * #traceAtCall} is the call of the builtin, which positions that trace entry.
+   */
+  void atCallFrame(SourcePos where) {
+    if (pendingAtCall >= 0) {
+      TraceEntry t = trace.get(pendingAtCall);
+      trace.set(pendingAtCall, new TraceEntry(t.message(), where, t.recorded()));
+      pendingAtCall = -1;
+    }
+  }
+
+  /**
+   * Adds a trace entry at the position of the builtin's call (a builtin does not know it: the VM
+   * fills it in from the next call frame the error unwinds through), as Nix traces "while
+   * decoding a JSON string" or "while invoking 'concatMap'" at the call.
    */
   public NixError traceAtCall(String message) {
     if (trace.size() < 64) {
-      if (pos == null) {
-        pendingAtCall = trace.size();
-      }
-      trace.add(new TraceEntry(message, pos));
+      pendingAtCall = trace.size();
+      trace.add(new TraceEntry(message, null));
     }
     return this;
   }

@@ -468,6 +468,7 @@ public final class Vm {
           e.at(where);
           positioned = true;
         }
+        e.atCallFrame(where);
         if (cf.thunk != null) {
           cf.thunk.reset();
         }
