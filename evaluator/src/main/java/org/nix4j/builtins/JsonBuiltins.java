@@ -26,13 +26,19 @@ final class JsonBuiltins {
     r.def("toJSON", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return vm.push(new ToJson(a[0], true));
+        return vm.push(new ToJson(a[0], true, true));
       }
     });
     r.def("fromJSON", 1, allStrict(1), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return JsonParser.parse(Expect.stringNoContext(a[0]));
+        String text = Expect.stringNoContext(a[0]);
+        try {
+          return JsonParser.parse(text);
+        } catch (NixError e) {
+          // Nix: no position, and a trace at the call.
+          throw e.withoutShownPos().traceAtCall("while decoding a JSON string");
+        }
       }
     });
     r.add(new Primop("fromTOML", 1, allStrict(1),
@@ -87,6 +93,8 @@ final class JsonBuiltins {
     private static final int VALUE = -1;
     private static final int TEXT = -2;
     private static final int CLOSE = -3;
+    /** After an attribute's value: its position is no longer the current one. */
+    private static final int LEAVE = -4;
     private Object[] workObj = new Object[64];
     private int[] workTag = new int[64];
     private int sp;
@@ -105,10 +113,23 @@ final class JsonBuiltins {
     private int waitingFor = -1;
 
     private final boolean strict;
+    /**
+     * The positions of the attributes being written, innermost on top: where Nix positions the
+     * errors of values it cannot convert.
+     */
+    private final java.util.ArrayList<org.nix4j.value.SourcePos> attrPositions =
+        new java.util.ArrayList<>();
+    /** Whether the value outside every attribute is at the call of toJSON (not --json). */
+    private final boolean atCall;
 
     /** {@code strict}: force what is not evaluated yet (else it is "cannot convert a thunk"). */
     ToJson(Value v, boolean strict) {
+      this(v, strict, false);
+    }
+
+    ToJson(Value v, boolean strict, boolean atCall) {
       this.strict = strict;
+      this.atCall = atCall;
       push(v, VALUE);
     }
 
@@ -119,6 +140,29 @@ final class JsonBuiltins {
       }
       workObj[sp] = o;
       workTag[sp++] = tag;
+    }
+
+    private org.nix4j.value.SourcePos currentAttrPosition() {
+      return attrPositions.isEmpty() ? null : attrPositions.get(attrPositions.size() - 1);
+    }
+
+    /**
+     * Nix's error for a value it cannot convert: at the value's own position (a lambda's) or at
+     * the attribute holding it, traced with Nix 2.8's placeholder at that attribute.
+     */
+    private NixError cannotConvert(String what, org.nix4j.value.SourcePos own) {
+      org.nix4j.value.SourcePos at = currentAttrPosition();
+      NixError e = NixError.eval("cannot convert " + what + " to JSON");
+      if (own != null || at != null) {
+        e.at(own != null ? own : at);
+      } else if (!atCall) {
+        e.withoutShownPos();
+      }
+      if (at == null && atCall) {
+        return e.traceAtCall("message for the trace");
+      }
+      e.addTrace("message for the trace", at);
+      return e;
     }
 
     @Override
@@ -147,7 +191,13 @@ final class JsonBuiltins {
           out.append((String) item);
           continue;
         }
+        if (tag == LEAVE) {
+          attrPositions.remove(attrPositions.size() - 1);
+          continue;
+        }
         if (tag >= 0) {
+          org.nix4j.value.SourcePos p = ((NixAttrs) item).positionAt(tag);
+          attrPositions.add(p != null ? p : currentAttrPosition());
           if (tag > 0) {
             out.append(',');
           }
@@ -176,11 +226,11 @@ final class JsonBuiltins {
       return NixString.of(String.join("", chunks), context);
     }
 
-    private static Value shallow(Value v) {
+    private Value shallow(Value v) {
       if (v instanceof org.nix4j.value.Thunk t) {
         Value done = t.valueOrNull();
         if (done == null) {
-          throw NixError.eval("cannot convert a thunk to JSON");
+          throw cannotConvert("a thunk", null);
         }
         return done;
       }
@@ -232,6 +282,7 @@ final class JsonBuiltins {
         out.append('{');
         push("}", TEXT);
         for (int i = a.size() - 1; i >= 0; i--) {
+          push(null, LEAVE);
           push(a.valueAt(i), VALUE);
           push(a, i);
         }
@@ -251,14 +302,15 @@ final class JsonBuiltins {
           }
         }
       } else {
-        throw NixError.eval("cannot convert " + v.describe() + " to JSON");
+        throw cannotConvert(v.describe(),
+            v instanceof org.nix4j.value.Closure c ? c.proto.pos : null);
       }
       return false;
     }
 
     private void enter(Value container) {
       if (open.put(container, Boolean.TRUE) != null || open.size() > MAX_DEPTH) {
-        throw NixError.eval("stack overflow (possible infinite recursion)");
+        throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
       }
     }
   }

@@ -345,6 +345,12 @@ final class ListBuiltins {
 
   /** concatMap f xs: calls f on each element in order; each result must be a list. */
   static final class ConcatMap extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value f;
     private final NixList list;
     private final NixList[] results;
@@ -361,7 +367,7 @@ final class ListBuiltins {
     public Value resume(Vm vm, Value in) {
       if (waiting) {
         waiting = false;
-        results[i++] = Args.toList(in);
+        results[i++] = result(in);
       }
       for (; i < results.length; i++) {
         Value v = vm.call(f, list.get(i));
@@ -369,9 +375,24 @@ final class ListBuiltins {
           waiting = true;
           return null;
         }
-        results[i] = Args.toList(v);
+        results[i] = result(v);
       }
       return concat(results);
+    }
+
+    /**
+     * What the function gave, as a list; Nix positions a non-list at the function (a lambda's
+     * position) and traces it at the call.
+     */
+    private NixList result(Value v) {
+      try {
+        return Args.toList(v);
+      } catch (NixError e) {
+        if (f instanceof org.nix4j.value.Closure c) {
+          e.at(c.proto.pos);
+        }
+        throw e.traceAtCall("while invoking 'concatMap'");
+      }
     }
   }
 
@@ -420,6 +441,12 @@ final class ListBuiltins {
 
   /** foldl' f z xs on a non-empty list: each step's result is forced before the next. */
   static final class Foldl extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value f;
     private Value acc;
     private final NixList list;
@@ -548,6 +575,12 @@ final class ListBuiltins {
 
   /** all / any: stops at the first element that decides. */
   static final class AllAny extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value f;
     private final NixList list;
     private final boolean all;
@@ -749,7 +782,7 @@ final class ListBuiltins {
     public Value resume(Vm vm, Value in) {
       if (waiting) {
         waiting = false;
-        sets[i++] = Args.toAttrs(in);
+        sets[i++] = element(in);
       }
       for (; i < sets.length; i++) {
         Value v = vm.force(list.get(i));
@@ -757,9 +790,18 @@ final class ListBuiltins {
           waiting = true;
           return null;
         }
-        sets[i] = Args.toAttrs(v);
+        sets[i] = element(v);
       }
       return zip(f, sets);
+    }
+
+    /** A forced element as a set; Nix reports a non-set unpositioned, traced at the call. */
+    private static NixAttrs element(Value v) {
+      try {
+        return Args.toAttrs(v);
+      } catch (NixError e) {
+        throw e.withoutShownPos().traceAtCall("while invoking 'zipAttrsWith'");
+      }
     }
   }
 

@@ -91,5 +91,11 @@ final class OrderedPrimop extends Builtin {
     public String traceMessage() {
       return ran ? null : "while evaluating the arguments of builtins." + name;
     }
+
+    @Override
+    public org.nix4j.vm.NixError.Recorded traceRecorded() {
+      // Nix 2.8 says nothing of forcing the arguments of a builtin.
+      return org.nix4j.vm.NixError.Recorded.NIX4J;
+    }
   }
 }

@@ -136,6 +136,12 @@ final class SortBuiltin {
 
   /** The sort as a generator: forcing the elements, then the steps, one comparison at a time. */
   static final class Sort extends Generator {
+    // Nix calls the function with the position of the builtin's call.
+    @Override
+    public boolean callsAtItsPosition() {
+      return true;
+    }
+
     private final Value cmp;
     private final boolean lessThan;
     private final NixList list;

@@ -397,7 +397,7 @@ final class XmlBuiltin extends Generator {
 
   private void enter(Value container) {
     if (open.put(container, Boolean.TRUE) != null || open.size() > JsonBuiltins.MAX_DEPTH) {
-      throw NixError.eval("stack overflow (possible infinite recursion)");
+      throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
     }
   }
 }

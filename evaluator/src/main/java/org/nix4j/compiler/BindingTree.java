@@ -29,7 +29,7 @@ final class BindingTree {
   record ExprValue(Expr expr) implements Value {}
 
   /** {@code inherit name;} or {@code inherit (from) name;}. */
-  record InheritValue(Expr from, String name, TextRange nameRange) implements Value {}
+  record InheritValue(Expr from, String name, TextRange nameRange, int selectAt) implements Value {}
 
   /** A set made of merged attribute paths, or an explicit set literal paths merged into. */
   record NestedValue(Node node) implements Value {}
@@ -117,8 +117,33 @@ final class BindingTree {
         errors.duplicate(name, a.range(), prev.pos);
         continue;
       }
-      node.statics.put(name, new Static(name, a.range(), pos, new InheritValue(from, name, a.range())));
+      node.statics.put(name, new Static(name, a.range(), pos,
+          new InheritValue(from, name, a.range(), from == null ? -1 : positionOfBindings(inh))));
     }
+  }
+
+  /**
+   * Where Nix positions the selection of {@code inherit (e) x;}: at the start of the list of
+   * bindings it belongs to, which its grammar makes the end of the token before the first
+   * binding ({@code let}, <code>{</code>, …).
+   */
+  private static int positionOfBindings(Inherit inh) {
+    var parent = inh.syntax().parent();
+    int end = inh.range().start();
+    if (parent == null) {
+      return end;
+    }
+    for (int i = 0; i < parent.childCount(); i++) {
+      var child = parent.child(i);
+      var kind = child.kind();
+      if (kind == org.nix4j.syntax.SyntaxKind.BINDING || kind == org.nix4j.syntax.SyntaxKind.INHERIT) {
+        break;
+      }
+      if (!kind.isTrivia()) {
+        end = child.range().end();
+      }
+    }
+    return end;
   }
 
   private static int positionBeforeNames(Inherit inh) {

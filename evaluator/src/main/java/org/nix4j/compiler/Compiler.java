@@ -394,10 +394,10 @@ public final class Compiler {
       arg.initialised = true;
       fn.adjust(1);
       checkShadow(ip.name(), ip.range());
-      compile(lam.body(), Mode.STRICT);
+      compileLambdaBody(lam.body(), name);
     } else if (param instanceof Pattern pat) {
       compilePattern(pat);
-      compile(lam.body(), Mode.STRICT);
+      compileLambdaBody(lam.body(), name);
     } else {
       fn.declare("", Fn.Kind.HIDDEN, lam.range()).initialised = true;
       fn.adjust(1);
@@ -408,6 +408,17 @@ public final class Compiler {
     fn = outer;
     currentDeferred = savedDeferred;
     return new Compiled(inner.build(pos(lam.range())), inner);
+  }
+
+  /** A lambda's body; a lambda there gets the same name, as Nix names curried lambdas. */
+  private void compileLambdaBody(Expr body, String name) {
+    if (name != null && body != null && body.unparenthesized() instanceof Lambda inner) {
+      int s = fn.span(body.range());
+      compileLambda(inner, name);
+      fn.restoreSpan(s);
+    } else {
+      compile(body, Mode.STRICT);
+    }
   }
 
   /** The prologue of a lambda with formals: checks the argument and binds each formal. */
@@ -1320,7 +1331,7 @@ public final class Compiler {
           Fn inner = new Fn(outer, Proto.Kind.THUNK, file, iv.nameRange());
           fn = inner;
           compile(iv.from(), Mode.STRICT);
-          int s2 = fn.span(iv.nameRange());
+          int s2 = fn.span(TextRange.empty(iv.selectAt()));
           fn.emit(Op.SELECT, 0, fn.constant(iv.name()));
           fn.emit(Op.FORCE, 0);
           fn.restoreSpan(s2);

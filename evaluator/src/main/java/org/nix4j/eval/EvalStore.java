@@ -93,7 +93,7 @@ final class EvalStore {
 
   /** Nix's error for a disabled experimental feature. */
   NixError requireFeature(String feature) {
-    return NixError.eval("experimental Nix feature '" + feature + "' is disabled; use"
+    return NixError.io("experimental Nix feature '" + feature + "' is disabled; use"
         + " '--extra-experimental-features " + feature + "' to override");
   }
 
@@ -116,7 +116,7 @@ final class EvalStore {
     try {
       return dir.parse(path);
     } catch (StoreException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
   }
 
@@ -133,7 +133,7 @@ final class EvalStore {
    */
   String copyPathToStore(String path) {
     if (path.endsWith(".drv")) {
-      throw NixError.eval("file names are not allowed to end in '.drv'");
+      throw NixError.io("file names are not allowed to end in '.drv'");
     }
     StorePath p = srcToStore.get(path);
     if (p == null) {
@@ -210,6 +210,18 @@ final class EvalStore {
   // Realising contexts.
 
   /**
+   * {@link #realiseContext} for a path a builtin reads: its errors are traced "while realising the
+   * context of path 'P'" at the call, as Nix does.
+   */
+  void realiseContextOf(String path, NixContext context) {
+    try {
+      realiseContext(context);
+    } catch (NixError e) {
+      throw e.traceAtCall("while realising the context of path '" + path + "'");
+    }
+  }
+
+  /**
    * Nix's {@code realiseContext}, before a path with this context is read: every store path
    * must be valid ({@code path 'X' is not valid}), and derivation outputs would have to be
    * built, which nix4j never does: that is an error unless the output exists already.
@@ -227,20 +239,20 @@ final class EvalStore {
       }
       StorePath p = parse(pathS);
       if (!isValid(p)) {
-        throw NixError.eval("path '" + print(p) + "' is not valid");
+        throw NixError.io("path '" + print(p) + "' is not valid");
       }
     }
     if (outputs.isEmpty()) {
       return;
     }
     if (!options.allowImportFromDerivation) {
-      throw NixError.eval("cannot build '" + outputs.get(0)[0] + "' during evaluation because the"
+      throw NixError.io("cannot build '" + outputs.get(0)[0] + "' during evaluation because the"
           + " option 'allow-import-from-derivation' is disabled");
     }
     for (String[] o : outputs) {
       StorePath drv = parse(o[0]);
       if (drv.isDerivation() && !outputExists(drv, o[1])) {
-        throw NixError.eval("cannot build '" + o[0] + "' (output '" + o[1]
+        throw NixError.io("cannot build '" + o[0] + "' (output '" + o[1]
             + "') during evaluation: nix4j never builds derivations (import from derivation)");
       }
     }
@@ -265,15 +277,15 @@ final class EvalStore {
   /** An I/O failure as Nix words it. */
   static NixError ioError(IOException e) {
     if (e instanceof NoSuchFileException nf) {
-      return NixError.eval("getting status of '" + nf.getFile() + "': No such file or directory");
+      return NixError.io("getting status of '" + nf.getFile() + "': No such file or directory");
     }
     if (e instanceof NotDirectoryException nd) {
-      return NixError.eval("getting status of '" + nd.getFile() + "': Not a directory");
+      return NixError.io("getting status of '" + nd.getFile() + "': Not a directory");
     }
     if (e instanceof java.nio.file.AccessDeniedException ad) {
-      return NixError.eval("getting status of '" + ad.getFile() + "': Permission denied");
+      return NixError.io("getting status of '" + ad.getFile() + "': Permission denied");
     }
-    return NixError.eval(e.getMessage() == null ? e.toString() : e.getMessage());
+    return NixError.io(e.getMessage() == null ? e.toString() : e.getMessage());
   }
 
   /** Store and I/O exceptions (whose messages are Nix's) as evaluation errors; others as they are. */
@@ -282,7 +294,7 @@ final class EvalStore {
       return e;
     }
     if (e instanceof StoreException || e instanceof EvalIOException) {
-      return NixError.eval(e.getMessage());
+      return NixError.io(e.getMessage());
     }
     if (e instanceof UncheckedIOException u) {
       return ioError(u.getCause());

@@ -162,7 +162,7 @@ public final class Evaluator implements EvalHost, TraceSink {
     EvalIO io = io();
     var type = io.fileType(path);
     if (type.isEmpty()) {
-      throw NixError.eval("getting status of '" + path + "': No such file or directory");
+      throw NixError.io("getting status of '" + path + "': No such file or directory");
     }
     if (type.get() == EvalIO.FileType.DIRECTORY
         || (type.get() == EvalIO.FileType.SYMLINK && isDirectory(path))) {
@@ -204,7 +204,7 @@ public final class Evaluator implements EvalHost, TraceSink {
         text = io().readFile(path);
       }
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
     SourceFile file = CorePkgs.source(path) != null
         ? SourceFile.named(CorePkgs.SOURCE_NAME, text)

@@ -101,6 +101,15 @@ final class EvaluatorBuiltins {
     }
 
     @Override
+    public Value onError(Vm vm, NixError error) {
+      if (state == 1 || state == 2) {
+        // Forcing or coercing the path: traced at the call, as Nix's realisePath does.
+        error.traceAtCall(Steps.COERCE_PATH_TRACE);
+      }
+      return null;
+    }
+
+    @Override
     public Value resume(Vm vm, Value in) {
       switch (state) {
         case 0:
@@ -121,11 +130,17 @@ final class EvaluatorBuiltins {
           // fall through
         case 2: {
           state = 3;
+          String abs;
+          try {
+            abs = absolutePath(in);
+          } catch (NixError e) {
+            throw e.traceAtCall(Steps.COERCE_PATH_TRACE);
+          }
           if (in instanceof NixString s) {
             // The store paths the path refers to must be valid (and outputs built), as in Nix.
-            ev.evalStore().realiseContext(s.context);
+            ev.evalStore().realiseContextOf(abs, s.context);
           }
-          String path = ev.resolveImportPath(absolutePath(in));
+          String path = ev.resolveImportPath(abs);
           Thunk t;
           if (scope == null) {
             t = ev.importThunk(path);

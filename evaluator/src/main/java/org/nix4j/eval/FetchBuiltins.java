@@ -129,7 +129,7 @@ final class FetchBuiltins {
         }
         String n = set.nameAt(i);
         if (!known.test(n)) {
-          throw unknown.apply(n);
+          throw unknown.apply(n).at(set.positionAt(i)); // at the attribute, as Nix
         }
         in = vm.force(set.valueAt(i));
         if (in == null) {
@@ -217,20 +217,20 @@ final class FetchBuiltins {
       Path file = local.get();
       String bytes = RealIO.fromPath(file.toAbsolutePath());
       if (!st.files().base().mayRead(bytes)) {
-        throw NixError.eval("unable to download '" + url + "': access to path '" + bytes
+        throw NixError.io("unable to download '" + url + "': access to path '" + bytes
             + "' is forbidden in the sandbox of nix4j");
       }
       return use.apply(file);
     }
     if (!url.contains("://")) {
-      throw NixError.eval("unable to download '" + url + "': URL using bad/illegal format or missing URL (3)");
+      throw NixError.io("unable to download '" + url + "': URL using bad/illegal format or missing URL (3)");
     }
     if (!st.networkAllowed()) {
-      throw NixError.eval("unable to download '" + url + "': network access is disabled in this"
+      throw NixError.io("unable to download '" + url + "': network access is disabled in this"
           + " evaluation (nix4j only fetches local files here)");
     }
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw NixError.eval("unable to download '" + url + "': nix4j can only download http(s)"
+      throw NixError.io("unable to download '" + url + "': nix4j can only download http(s)"
           + " and file URLs");
     }
     Path tmp = Files.createTempFile("nix4j-download-", "");
@@ -244,20 +244,20 @@ final class FetchBuiltins {
       } catch (InterruptedException e) {
         pending.cancel(true);
         Thread.currentThread().interrupt();
-        throw NixError.eval("unable to download '" + url + "': interrupted");
+        throw NixError.io("unable to download '" + url + "': interrupted");
       } catch (java.util.concurrent.TimeoutException e) {
         pending.cancel(true);
-        throw NixError.eval("unable to download '" + url + "': no answer within "
+        throw NixError.io("unable to download '" + url + "': no answer within "
             + Http.MAX_MINUTES + " minutes");
       } catch (java.util.concurrent.ExecutionException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
-        throw NixError.eval("unable to download '" + url + "': "
+        throw NixError.io("unable to download '" + url + "': "
             + (c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName()));
       } catch (IllegalArgumentException e) {
-        throw NixError.eval("unable to download '" + url + "': " + e.getMessage());
+        throw NixError.io("unable to download '" + url + "': " + e.getMessage());
       }
       if (resp.statusCode() / 100 != 2) {
-        throw NixError.eval("unable to download '" + url + "': HTTP error " + resp.statusCode());
+        throw NixError.io("unable to download '" + url + "': HTTP error " + resp.statusCode());
       }
       return use.apply(tmp);
     } finally {
@@ -389,7 +389,7 @@ final class FetchBuiltins {
       } else if (v instanceof NixInt n) {
         attrs.put(name, n.value);
       } else {
-        throw NixError.eval("fetchTree argument '" + name + "' is " + v.describe()
+        throw NixError.io("fetchTree argument '" + name + "' is " + v.describe()
             + " while a string, Boolean or integer is expected");
       }
     }
@@ -449,7 +449,7 @@ final class FetchBuiltins {
       attrs.put("type", u.substring(0, u.indexOf(':')));
       attrs.put("url", url);
     } else {
-      throw NixError.eval("input '" + url + "' is unsupported");
+      throw NixError.io("input '" + url + "' is unsupported");
     }
     for (String kv : query.isEmpty() ? new String[0] : query.split("&")) {
       int eq = kv.indexOf('=');
@@ -483,7 +483,7 @@ final class FetchBuiltins {
       int slash = rest.indexOf('/');
       String authority = slash < 0 ? rest : rest.substring(0, slash);
       if (!authority.isEmpty()) {
-        throw NixError.eval("file:// URL '" + url + "' has unexpected authority '" + authority + "'");
+        throw NixError.io("file:// URL '" + url + "' has unexpected authority '" + authority + "'");
       }
     }
   }
@@ -491,10 +491,10 @@ final class FetchBuiltins {
   private static String getStr(Map<String, Object> attrs, String name) {
     Object v = attrs.get(name);
     if (v == null) {
-      throw NixError.eval("input attribute '" + name + "' is missing");
+      throw NixError.io("input attribute '" + name + "' is missing");
     }
     if (!(v instanceof String s)) {
-      throw NixError.eval("input attribute '" + name + "' is not a string");
+      throw NixError.io("input attribute '" + name + "' is not a string");
     }
     return s;
   }
@@ -505,7 +505,7 @@ final class FetchBuiltins {
       return null;
     }
     if (!(v instanceof Boolean b)) {
-      throw NixError.eval("input attribute '" + name + "' is not a Boolean");
+      throw NixError.io("input attribute '" + name + "' is not a Boolean");
     }
     return b;
   }
@@ -514,7 +514,7 @@ final class FetchBuiltins {
     List<String> ok = List.of(names);
     for (String n : attrs.keySet()) {
       if (!n.equals("type") && !ok.contains(n)) {
-        throw NixError.eval("unsupported " + kind + " input attribute '" + n + "'");
+        throw NixError.io("unsupported " + kind + " input attribute '" + n + "'");
       }
     }
   }
@@ -552,7 +552,7 @@ final class FetchBuiltins {
           getBool(attrs, "allRefs");
           String ref = attrs.get("ref") == null ? null : getStr(attrs, "ref");
           if (ref != null && badGitRef(ref)) {
-            throw NixError.eval("invalid Git branch/tag name '" + ref + "'");
+            throw NixError.io("invalid Git branch/tag name '" + ref + "'");
           }
           String rev = attrs.get("rev") == null ? null : getStr(attrs, "rev");
           if (rev != null) {
@@ -575,13 +575,13 @@ final class FetchBuiltins {
         }
         case "github", "gitlab", "sourcehut", "indirect", "hg" -> {
           if (!st.networkAllowed()) {
-            throw NixError.eval("cannot fetch input '" + toJson(attrs) + "': network access is"
+            throw NixError.io("cannot fetch input '" + toJson(attrs) + "': network access is"
                 + " disabled in this evaluation");
           }
-          throw NixError.eval("cannot fetch input '" + toJson(attrs) + "': nix4j does not support '"
+          throw NixError.io("cannot fetch input '" + toJson(attrs) + "': nix4j does not support '"
               + type + "' inputs");
         }
-        default -> throw NixError.eval("cannot fetch unsupported input '" + toJson(attrs) + "'");
+        default -> throw NixError.io("cannot fetch unsupported input '" + toJson(attrs) + "'");
       }
     } catch (IOException e) {
       throw EvalStore.ioError(e);
@@ -596,7 +596,7 @@ final class FetchBuiltins {
     if (want instanceof String s) {
       Hash h = Hash.parseAny(s, HashAlgorithm.SHA256);
       if (!h.equals(info.narHash())) {
-        throw NixError.eval("NAR hash mismatch in input '" + toJson(attrs) + "' (" + st.print(info.path())
+        throw NixError.io("NAR hash mismatch in input '" + toJson(attrs) + "' (" + st.print(info.path())
             + "), expected '" + h.toSri() + "', got '" + info.narHashSri() + "'");
       }
     }
@@ -630,7 +630,9 @@ final class FetchBuiltins {
           sep = '&';
         }
       }
-      throw NixError.eval("cannot fetch input '" + url + "' because it uses a relative path");
+      NixError e = NixError.io("cannot fetch input '" + url + "' because it uses a relative path");
+      e.addTrace("while fetching the input '" + url + "'", null); // as Nix, without position
+      throw e;
     }
     String p = NixPath.canonicalise(path);
     if (st.dir().isStorePath(p)) {
@@ -680,7 +682,7 @@ final class FetchBuiltins {
     if (local.isPresent()) {
       String bytes = RealIO.fromPath(local.get().toAbsolutePath());
       if (!st.files().base().mayRead(bytes)) {
-        throw NixError.eval("access to path '" + bytes + "' is forbidden in the sandbox of nix4j");
+        throw NixError.io("access to path '" + bytes + "' is forbidden in the sandbox of nix4j");
       }
       if (Files.exists(local.get().resolve(".git"))) {
         // A working tree: uncommitted changes are seen when no ref or rev is asked for.
@@ -691,7 +693,7 @@ final class FetchBuiltins {
       }
     } else {
       if (!st.networkAllowed()) {
-        throw NixError.eval("cannot fetch Git repository '" + url + "': network access is disabled"
+        throw NixError.io("cannot fetch Git repository '" + url + "': network access is disabled"
             + " in this evaluation");
       }
       r = fetchRemoteGit(st, url, ref, rev, name);
@@ -736,15 +738,15 @@ final class FetchBuiltins {
         } catch (InterruptedException e) {
           p.destroyForcibly();
           Thread.currentThread().interrupt();
-          throw NixError.eval("interrupted while fetching '" + url + "'");
+          throw NixError.io("interrupted while fetching '" + url + "'");
         }
         if (!done) {
           p.destroyForcibly();
-          throw NixError.eval("cannot fetch Git repository '" + url + "': git took more than 30 minutes");
+          throw NixError.io("cannot fetch Git repository '" + url + "': git took more than 30 minutes");
         }
         if (p.exitValue() != 0) {
           String out = Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).strip();
-          throw NixError.eval("cannot fetch Git repository '" + url + "': " + NixString.bytesOf(out));
+          throw NixError.io("cannot fetch Git repository '" + url + "': " + NixString.bytesOf(out));
         }
       } finally {
         Files.deleteIfExists(log);
@@ -803,8 +805,8 @@ final class FetchBuiltins {
     String u = url.contains("://") ? url : "file://" + url;
     checkFileUrl(u);
     if (ref != null && !Patterns.HG_REF.matcher(ref).matches()) {
-      throw NixError.eval("invalid Mercurial branch/tag name '" + ref + "'");
+      throw NixError.io("invalid Mercurial branch/tag name '" + ref + "'");
     }
-    throw NixError.eval("fetchMercurial is not supported by nix4j (Mercurial repository '" + u + "')");
+    throw NixError.io("fetchMercurial is not supported by nix4j (Mercurial repository '" + u + "')");
   }
 }

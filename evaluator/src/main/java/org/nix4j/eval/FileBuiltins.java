@@ -31,7 +31,6 @@ import org.nix4j.value.Value;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
-import org.nix4j.builtins.Primop;
 
 /**
  * The builtins that read files or add them to the store (Nix 2.8): {@code readFile},
@@ -45,74 +44,31 @@ final class FileBuiltins {
 
   static void register(Registry r, Evaluator ev) {
     EvalStore st = ev.evalStore();
-    r.def("readFile", 1, 0, new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.coercePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx));
-      }
+    r.def("readFile", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx)));
+    r.def("readDir", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx)));
+    r.def("pathExists", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx)));
+    r.def("hashFile", 2, allStrict(1), (vm, a) -> {
+      HashAlgorithm algo = HashAlgorithm.lookup(Steps.stringNoContext(a[0])).orElseThrow(
+          () -> NixError.usage("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
+      return Steps.realisePath(vm, a[1], (path, ctx) -> {
+        st.realiseContextOf(path, ctx);
+        return NixString.of(hashFile(st, path, algo).toBase16());
+      });
     });
-    r.def("readDir", 1, 0, new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.coercePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx));
-      }
-    });
-    r.def("pathExists", 1, 0, new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.coercePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx));
-      }
-    });
-    r.def("hashFile", 2, allStrict(1), new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        HashAlgorithm algo = HashAlgorithm.lookup(Steps.stringNoContext(a[0])).orElseThrow(
-            () -> NixError.eval("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
-        return Steps.coercePath(vm, a[1], (path, ctx) -> {
-          st.realiseContext(ctx);
-          return NixString.of(hashFile(st, path, algo).toBase16());
-        });
-      }
-    });
-    r.def("toPath", 1, 0, new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.coercePath(vm, a[0],
-          (path, ctx) -> NixString.of(NixPath.canonicalise(path), ctx));
-      }
-    });
-    r.def("storePath", 1, 0, new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.coercePath(vm, a[0], (path, ctx) -> storePath(st, path, ctx));
-      }
-    });
-    r.def("toFile", 2, allStrict(2), new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return toFile(st, Steps.stringNoContext(a[0]), a[1]);
-      }
-    });
-    r.def("path", 1, allStrict(1), new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return vm.push(new PathGen(st, Args.toAttrs(a[0])));
-      }
-    });
-    r.def("filterSource", 2, 0, new Primop.Body() {
-      @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.coercePath(vm, a[1], (path, ctx) ->
-          Steps.force(vm, a[0], f -> {
-            if (!isFunction(f)) {
-              throw NixError.eval("first argument in call to 'filterSource' is not a function but "
-                  + f.describe());
-            }
-            return vm.push(new AddPath(st, baseNameOf(path), path, f, FileIngestionMethod.RECURSIVE,
-                null, ctx));
-          }));
-      }
-    });
+    r.def("toPath", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0],
+        (path, ctx) -> NixString.of(NixPath.canonicalise(path), ctx)));
+    r.def("storePath", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0], (path, ctx) -> storePath(st, path, ctx)));
+    r.def("toFile", 2, allStrict(2), (vm, a) -> toFile(st, Steps.stringNoContext(a[0]), a[1]));
+    r.def("path", 1, allStrict(1), (vm, a) -> vm.push(new PathGen(st, Args.toAttrs(a[0]))));
+    r.def("filterSource", 2, 0, (vm, a) -> Steps.coercePath(vm, a[1], (path, ctx) ->
+        Steps.force(vm, a[0], f -> {
+          if (!isFunction(f)) {
+            throw NixError.eval("first argument in call to 'filterSource' is not a function but "
+                + f.describe());
+          }
+          return vm.push(new AddPath(st, baseNameOf(path), path, f, FileIngestionMethod.RECURSIVE,
+              null, ctx));
+        })));
   }
 
   static boolean isFunction(Value v) {
@@ -134,7 +90,7 @@ final class FileBuiltins {
     try {
       return st.files().readFile(path);
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
   }
 
@@ -147,10 +103,10 @@ final class FileBuiltins {
       org.nix4j.io.fs.FileTree tree = st.files().tree();
       org.nix4j.io.fs.FileInfo info = tree.stat(path);
       if (info == null) {
-        throw NixError.eval("opening file '" + path + "': No such file or directory");
+        throw NixError.io("opening file '" + path + "': No such file or directory");
       }
       if (info.type() == org.nix4j.io.fs.FileType.DIRECTORY) {
-        throw NixError.eval("reading from file: Is a directory");
+        throw NixError.io("reading from file: Is a directory");
       }
       org.nix4j.store.hash.HashSink sink = new org.nix4j.store.hash.HashSink(algo);
       try (java.io.InputStream in = tree.openFile(path)) {
@@ -161,17 +117,17 @@ final class FileBuiltins {
       }
       return sink.finish();
     } catch (IOException e) {
-      throw NixError.eval("opening file '" + path + "': " + (e instanceof java.nio.file.NoSuchFileException
+      throw NixError.io("opening file '" + path + "': " + (e instanceof java.nio.file.NoSuchFileException
           ? "No such file or directory" : e.getMessage()));
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
   }
 
   // -----------------------------------------------------------------------------------------
 
   private static Value readFile(EvalStore st, String path, NixContext ctx) {
-    st.realiseContext(ctx);
+    st.realiseContextOf(path, ctx);
     String s = read(st, path);
     if (s.indexOf('\0') >= 0) {
       throw NixError.eval("the contents of the file '" + path + "' cannot be represented as a Nix string");
@@ -181,12 +137,12 @@ final class FileBuiltins {
   }
 
   private static Value readDir(EvalStore st, String path, NixContext ctx) {
-    st.realiseContext(ctx);
+    st.realiseContextOf(path, ctx);
     List<EvalIO.DirEntry> entries;
     try {
       entries = st.files().readDir(path);
     } catch (EvalIOException e) {
-      throw NixError.eval(e.getMessage());
+      throw NixError.io(e.getMessage());
     }
     String[] names = new String[entries.size()];
     Value[] values = new Value[names.length];
@@ -202,7 +158,7 @@ final class FileBuiltins {
    * slash requires a directory (following a symlink). Paths the sandbox hides do not exist.
    */
   private static Value pathExists(EvalStore st, String path, NixContext ctx) {
-    st.realiseContext(ctx);
+    st.realiseContextOf(path, ctx);
     EvalIO io = st.files();
     try {
       int end = path.length();
@@ -250,7 +206,7 @@ final class FileBuiltins {
       throw EvalStore.convert(e);
     }
     if (!st.readOnly() && !st.isValid(sp)) {
-      throw NixError.eval("path '" + dir.print(sp) + "' does not exist and cannot be created");
+      throw NixError.io("path '" + dir.print(sp) + "' does not exist and cannot be created");
     }
     return NixString.of(path, ctx.union(NixContext.of(dir.print(sp))));
   }
@@ -284,24 +240,24 @@ final class FileBuiltins {
       out.append('/').append(c);
       String cur = out.toString();
       if (underFile) {
-        throw NixError.eval("getting status of '" + cur + "': Not a directory");
+        throw NixError.io("getting status of '" + cur + "': Not a directory");
       }
       Optional<EvalIO.FileType> t;
       try {
         t = io.fileType(cur);
       } catch (EvalIOException e) {
-        throw NixError.eval(e.getMessage());
+        throw NixError.io(e.getMessage());
       }
       if (t.isEmpty()) {
         if (storeDir.equals(cur) || storeDir.startsWith(cur + "/")) {
           continue;
         }
-        throw NixError.eval("getting status of '" + cur + "': No such file or directory");
+        throw NixError.io("getting status of '" + cur + "': No such file or directory");
       }
       underFile = t.get() == EvalIO.FileType.REGULAR;
       if (t.get() == EvalIO.FileType.SYMLINK) {
         if (++links > 1024) {
-          throw NixError.eval("infinite symlink recursion in path '" + path + "'");
+          throw NixError.io("infinite symlink recursion in path '" + path + "'");
         }
         String target = io.readLink(cur);
         out.setLength(target.startsWith("/") ? 0 : mark);
@@ -368,7 +324,8 @@ final class FileBuiltins {
         in = switch (n) {
           case "path" -> vm.coerceToString(v, org.nix4j.vm.Coerce.Mode.APPEND_TO_PATH);
           case "name", "filter", "recursive", "sha256" -> vm.force(v);
-          default -> throw NixError.eval("unsupported argument '" + n + "' to 'addPath'");
+          default -> throw NixError.eval("unsupported argument '" + n + "' to 'addPath'")
+              .at(args.positionAt(i)); // at the attribute, as Nix
         };
         if (in == null) {
           return null;
@@ -466,7 +423,7 @@ final class FileBuiltins {
         }
         PathInfo info = imp.finish();
         if (expectedPath != null && !expectedPath.equals(info.path())) {
-          throw NixError.eval("store path mismatch in (possibly filtered) path added from '" + path + "'");
+          throw NixError.io("store path mismatch in (possibly filtered) path added from '" + path + "'");
         }
         return result(info.path());
       } catch (IOException e) {

@@ -141,8 +141,8 @@ public final class Instantiate {
             names.add(name);
             values.add(v);
           } else if (!f.hasDefault().get(i)) {
-            throw NixError.eval("cannot evaluate a function that has an argument without a value ('"
-                + name + "')");
+            throw new NixError(NixError.Kind.EVAL, "cannot evaluate a function that has an argument"
+                + " without a value ('" + name + "')" + AUTO_CALL_HINT, f.positions().get(i));
           }
         }
         passed = NixAttrs.ofSorted(names.toArray(new String[0]), values.toArray(new Value[0]), null);
@@ -150,6 +150,13 @@ public final class Instantiate {
       return vm.apply(fun, passed);
     }
   }
+
+  /** What Nix adds to the error of a function that cannot be called automatically. */
+  public static final String AUTO_CALL_HINT = "\n\n"
+      + "Nix attempted to evaluate a function as a top level expression; in\n"
+      + "this case it must have its arguments supplied either by default\n"
+      + "values, or passed explicitly with '--arg' or '--argstr'. See\n"
+      + "https://nixos.org/manual/nix/stable/#ss-functions.";
 
   /** Follows an attribute path such as {@code a.b.0.c}, auto-calling at each step. */
   static Value findAlongAttrPath(Vm vm, String path, NixAttrs autoArgs, Value root) {
@@ -181,7 +188,8 @@ public final class Instantiate {
         }
         Value next = s.get(part);
         if (next == null) {
-          throw NixError.eval("attribute '" + part + "' in selection path '" + path + "' not found");
+          throw NixError.eval("attribute '" + part + "' in selection path '" + path + "' not found")
+              .withSuggestions(org.nix4j.vm.Suggestions.best(java.util.Arrays.asList(s.names()), part));
         }
         v = next;
       }

@@ -50,14 +50,43 @@ final class Steps {
    * canonicalised, as in Nix, unless it was a path value) and the string's context.
    */
   static Value coercePath(Vm vm, Value v, BiFunction<String, NixContext, Value> k) {
+    return coercePath(vm, v, null, k);
+  }
+
+  /**
+   * {@link #coercePath} as Nix's {@code realisePath} does it, for the builtins that read the path
+   * (readFile, readDir, pathExists, hashFile): the errors of the coercion are traced at the call.
+   */
+  static Value realisePath(Vm vm, Value v, BiFunction<String, NixContext, Value> k) {
+    return coercePath(vm, v, COERCE_PATH_TRACE, k);
+  }
+
+  private static Value coercePath(Vm vm, Value v, String trace,
+      BiFunction<String, NixContext, Value> k) {
     if (v instanceof Thunk t && t.valueOrNull() != null) {
       v = t.valueOrNull();
     }
     if (v instanceof NixPath p) {
       return k.apply(p.path, NixContext.EMPTY);
     }
-    return coerce(vm, v, Coerce.Mode.APPEND_TO_PATH, s -> k.apply(absolute(s.bytes), s.context));
+    Function<NixString, Value> then = s -> {
+      String path;
+      try {
+        path = absolute(s.bytes);
+      } catch (NixError e) {
+        throw trace == null ? e : e.traceAtCall(trace);
+      }
+      return k.apply(path, s.context);
+    };
+    if (v instanceof NixString s) {
+      return then.apply(s);
+    }
+    Then g = new Then(v, Coerce.Mode.APPEND_TO_PATH, x -> then.apply((NixString) x));
+    g.coercionTrace = trace;
+    return vm.push(g);
   }
+
+  static final String COERCE_PATH_TRACE = "while realising the context of a path";
 
   /** The path, or the error of a string that is not absolute. */
   static String absolute(String s) {
@@ -85,6 +114,16 @@ final class Steps {
     private final Coerce.Mode mode;
     private final Function<Value, Value> k;
     private int state;
+    /** Added to the trace of an error of the forcing or coercion (not of {@code k}), or null. */
+    String coercionTrace;
+
+    @Override
+    public Value onError(Vm vm, NixError error) {
+      if (state == 1 && coercionTrace != null) {
+        error.traceAtCall(coercionTrace);
+      }
+      return null;
+    }
 
     Then(Value value, Coerce.Mode mode, Function<Value, Value> k) {
       this.value = value;

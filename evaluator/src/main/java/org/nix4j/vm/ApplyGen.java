@@ -4,6 +4,12 @@ import org.nix4j.value.Value;
 
 /** Applies a function to several arguments, one after the other (Nix functions are curried). */
 final class ApplyGen extends Generator {
+  // Nix positions the errors of the call (a missing argument …) at the call.
+  @Override
+  public boolean callsAtItsPosition() {
+    return true;
+  }
+
   private final Value function;
   private final Value[] args;
   int next;

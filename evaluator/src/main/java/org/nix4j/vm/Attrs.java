@@ -12,21 +12,23 @@ public final class Attrs {
 
   /**
    * The name a forced value gives as an attribute name, or a type error; a string with a
-   * context is refused as by Nix's {@code forceStringNoCtx}.
+   * context is refused as by Nix's {@code forceStringNoCtx}. Nix reports both without a position.
    */
   public static String nameOf(Value v) {
     if (v instanceof NixString s) {
       if (s.hasContext()) {
         throw NixError.eval("the string '" + s.bytes + "' is not allowed to refer to a store path"
-            + " (such as '" + s.context.elements().get(0) + "')");
+            + " (such as '" + s.context.elements().get(0) + "')").withoutShownPos();
       }
       return s.bytes;
     }
-    throw NixError.type("a string", v);
+    throw NixError.type("a string", v).withoutShownPos();
   }
 
+  /** "attribute 'x' missing", with Nix's suggestions among the names of {@code in}. */
   public static NixError missing(String name, NixAttrs in) {
-    return NixError.eval("attribute '" + name + "' missing");
+    return NixError.eval("attribute '" + name + "' missing")
+        .withSuggestions(Suggestions.best(java.util.Arrays.asList(in.names()), name));
   }
 
   /** Adds a dynamic attribute {@code ${name} = value}; a null name adds nothing. */

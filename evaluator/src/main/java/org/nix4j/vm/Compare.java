@@ -53,7 +53,9 @@ final class Compare extends Generator {
     if (a instanceof Thunk || b instanceof Thunk) {
       return null;
     }
-    throw NixError.eval("cannot compare " + a.describe() + " with " + b.describe());
+    // Nix reports it without a position.
+    throw NixError.eval("cannot compare " + a.describe() + " with " + b.describe())
+        .withoutShownPos();
   }
 
   @Override

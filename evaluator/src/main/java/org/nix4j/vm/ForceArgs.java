@@ -50,4 +50,10 @@ final class ForceArgs extends Generator {
   public String traceMessage() {
     return "while evaluating the arguments of builtins." + builtin.name;
   }
+
+  @Override
+  public NixError.Recorded traceRecorded() {
+    // Nix 2.8 says nothing of forcing the arguments of a builtin.
+    return NixError.Recorded.NIX4J;
+  }
 }

@@ -41,4 +41,17 @@ public abstract class Generator extends Frame {
   public String traceMessage() {
     return null;
   }
+
+  /**
+   * Whether Nix gives the lambdas this generator calls the position of the builtin's call (for
+   * the errors of the call, such as a missing argument); by default they get none.
+   */
+  public boolean callsAtItsPosition() {
+    return false;
+  }
+
+  /** When Nix records {@link #traceMessage} (by default always). */
+  public NixError.Recorded traceRecorded() {
+    return NixError.Recorded.ALWAYS;
+  }
 }

@@ -240,7 +240,8 @@ public final class Vm {
     if (++fp == frames.length) {
       if (fp >= maxDepth) {
         fp--;
-        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)");
+        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)")
+            .withoutShownPos();
       }
       frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
     }
@@ -434,7 +435,7 @@ public final class Vm {
         // Drop the deepest frames at once so that the unwinding has memory to work with.
         String msg = e instanceof OutOfMemoryError && fp < 100_000 ? "out of memory"
             : "stack overflow (possible infinite recursion)";
-        NixError err = new NixError(NixError.Kind.EVAL, msg);
+        NixError err = new NixError(NixError.Kind.EVAL, msg).withoutShownPos();
         in = unwind(err, stop);
       } catch (RuntimeException e) {
         NixError err = new InternalError(e);
@@ -467,15 +468,18 @@ public final class Vm {
           e.at(where);
           positioned = true;
         }
+        e.atCallFrame(where);
         if (cf.thunk != null) {
           cf.thunk.reset();
         }
-        if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
-          // As Nix: the lambda, then where it was called from.
-          e.addTrace("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
-          if (fp > stop && frames[fp - 1] instanceof CallFrame caller) {
-            e.addTrace("from call site", caller.proto.positionAt(caller.opStart));
-          }
+        if (e.beforeLambdaEntry && cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
+          e.beforeLambdaEntry = false; // the call that failed: Nix had not entered the lambda
+        } else if (cf.closure != null && cf.proto.kind == Proto.Kind.LAMBDA) {
+          // As Nix: the lambda, then where it was called from (Nix records them only under
+          // --show-trace).
+          // The call site has no position when a builtin called the lambda without one.
+          e.addShowTraceOnly("while evaluating " + lambdaName(cf.proto), cf.proto.pos);
+          e.addShowTraceOnly("from call site", callSite());
         }
       } else {
         Generator g = (Generator) f;
@@ -491,7 +495,11 @@ public final class Vm {
         }
         String msg = g.traceMessage();
         if (msg != null) {
-          e.addTrace(msg, null);
+          switch (g.traceRecorded()) {
+            case ALWAYS -> e.addTrace(msg, null);
+            case SHOW_TRACE -> e.addShowTraceOnly(msg, null);
+            case NIX4J -> e.addNix4jTrace(msg, null);
+          }
         }
         if (g instanceof ThunkUpdate u) {
           u.thunk.reset();
@@ -511,6 +519,29 @@ public final class Vm {
     throw e;
   }
 
+  /**
+   * Where the running lambda was called from, as Nix positions the errors of a call: the current
+   * instruction of the call frame below; below a builtin that called it, the call of that builtin
+   * if Nix passes its position on ({@link Generator#callsAtItsPosition}), else none (null).
+   */
+  private SourcePos callSite() {
+    if (fp < 1 || frames[fp - 1] instanceof Generator g && !g.callsAtItsPosition()) {
+      return null;
+    }
+    for (int i = fp - 1; i >= 0; i--) {
+      if (frames[i] instanceof CallFrame c) {
+        return c.proto.positionAt(c.opStart);
+      }
+    }
+    return null;
+  }
+
+  /** The error of a call at {@code callSite}, or shown without position when there is none. */
+  private static NixError atCallSite(NixError e, SourcePos callSite) {
+    e.beforeLambdaEntry = true;
+    return callSite == null ? e.withoutShownPos() : e.at(callSite);
+  }
+
   static String lambdaName(Proto p) {
     return p.name != null ? "'" + p.name + "'" : "anonymous lambda";
   }
@@ -518,8 +549,7 @@ public final class Vm {
   /** An unexpected Java exception inside the VM: a bug of nix4j, reported as an error. */
   public static final class InternalError extends NixError {
     public InternalError(Throwable cause) {
-      super(Kind.EVAL, "internal error of nix4j: " + cause);
-      initCause(cause);
+      super(Kind.EVAL, "internal error of nix4j: " + cause, cause);
     }
   }
 
@@ -744,7 +774,7 @@ public final class Vm {
               break;
             }
             if (!(a instanceof NixBool bo)) {
-              throw NixError.type("a Boolean", a);
+              throw NixError.type("a Boolean", a).withoutShownPos(); // as Nix
             }
             stack[sp - 1] = NixBool.of(!bo.value);
           }
@@ -773,10 +803,10 @@ public final class Vm {
               break;
             }
             if (!(a instanceof NixAttrs sa)) {
-              throw NixError.type("a set", a);
+              throw NixError.type("a set", a).withoutShownPos(); // as Nix
             }
             if (!(b instanceof NixAttrs sb)) {
-              throw NixError.type("a set", b);
+              throw NixError.type("a set", b).withoutShownPos(); // as Nix
             }
             stack[sp - 1] = sa.update(sb);
           }
@@ -1095,9 +1125,9 @@ public final class Vm {
               break;
             }
             if (!(arg instanceof NixAttrs set)) {
-              throw NixError.type("a set", arg);
+              throw atCallSite(NixError.type("a set", arg), callSite());
             }
-            FormalsCheck.check(proto, set);
+            FormalsCheck.check(proto, set, callSite());
           }
           case Op.FORMAL -> {
             String name = (String) k[code[ip++]];
@@ -1111,7 +1141,7 @@ public final class Vm {
           }
           case Op.MISSING_FORMAL -> {
             String name = (String) k[code[ip++]];
-            throw FormalsCheck.missing(proto, name);
+            throw atCallSite(FormalsCheck.missing(proto, name), callSite());
           }
           case Op.FAIL -> {
             Value msg = stack[--sp];
@@ -1400,7 +1430,8 @@ public final class Vm {
   static final class FormalsCheck {
     private FormalsCheck() {}
 
-    static void check(Proto proto, NixAttrs arg) {
+    /** Checks the argument set of a call; errors are at {@code callSite}, as Nix puts them. */
+    static void check(Proto proto, NixAttrs arg, SourcePos callSite) {
       Formals f = proto.formals;
       if (f == null) {
         return;
@@ -1408,15 +1439,16 @@ public final class Vm {
       // Missing required arguments first, in the order Nix checks them.
       for (int i = 0; i < f.names().size(); i++) {
         if (!f.hasDefault().get(i) && !arg.has(f.names().get(i))) {
-          throw missing(proto, f.names().get(i));
+          throw atCallSite(missing(proto, f.names().get(i)), callSite);
         }
       }
       if (!f.ellipsis()) {
         for (int i = 0; i < arg.size(); i++) {
           String name = arg.nameAt(i);
           if (f.indexOf(name) < 0) {
-            throw new NixError(NixError.Kind.EVAL,
-                describeLambda(proto) + " called with unexpected argument '" + name + "'");
+            throw atCallSite(NixError.eval(
+                describeLambda(proto) + " called with unexpected argument '" + name + "'")
+                .withSuggestions(Suggestions.best(f.names(), name)), callSite);
           }
         }
       }
@@ -1429,7 +1461,7 @@ public final class Vm {
 
     static String describeLambda(Proto proto) {
       if (proto.name != null) {
-        return "function '" + proto.name + "'";
+        return "'" + proto.name + "' at " + (proto.pos == null ? "«unknown»" : proto.pos.messageLocation());
       }
       return "anonymous function at " + (proto.pos == null ? "«unknown»" : proto.pos.messageLocation());
     }

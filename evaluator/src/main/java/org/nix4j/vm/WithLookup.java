@@ -37,7 +37,7 @@ final class WithLookup extends Generator {
         return in;
       }
       if (!(in instanceof NixAttrs set)) {
-        throw NixError.type("a set", in);
+        throw NixError.type("a set", in).withoutShownPos(); // as Nix
       }
       Value v = set.get(name);
       if (v != null) {

@@ -27,6 +27,11 @@ import org.nix4j.vm.NixError;
  *
  * <p>fixtures/eval/known-failures.txt lists fixtures nix4j does not pass yet; they are skipped
  * (and reported when they pass, so that the list only shrinks).
+ *
+ * <p>{@link #stderr()} compares the whole stderr of each fail/ fixture (traces, the error as
+ * {@link ErrorFormat} prints it for {@code nix4j eval}) with NAME.stderr, all of real Nix's
+ * stderr. fixtures/eval/known-failures-stderr.txt lists those that differ; a listed fixture that
+ * matches fails the test, so that the list only shrinks.
  */
 class EvalFixturesTest {
   static final Path FIXTURES = Path.of(System.getProperty("nix4j.fixtures", "../fixtures"));
@@ -44,6 +49,53 @@ class EvalFixturesTest {
     return fixtures("fail");
   }
 
+  /** Whole stderr of each fail/ fixture against NAME.stderr. */
+  @TestFactory
+  Stream<DynamicTest> stderr() throws IOException {
+    Path dir = EVAL.resolve("fail");
+    Set<String> known = listed(EVAL.resolve("known-failures-stderr.txt"));
+    Set<String> firstLineKnown = knownFailures();
+    String filter = System.getProperty("nix4j.fixture.filter", "");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".nix"))
+          .filter(p -> p.getFileName().toString().contains(filter))
+          .sorted().toList();
+    }
+    return files.stream().map(p -> {
+      String name = "fail/" + p.getFileName().toString().replaceAll("\\.nix$", "");
+      return DynamicTest.dynamicTest(name, () -> {
+        // A fixture whose first line is a known failure has its whole stderr wrong too.
+        Assumptions.assumeFalse(firstLineKnown.contains(name), "known failure (first line)");
+        Outcome o = runGuarded(p);
+        String expected = substitute(p, Path.of(p.toString().replaceAll("\\.nix$", ".stderr")));
+        boolean pass = o.error != null && expected.equals(o.stderr);
+        if (!pass) {
+          synchronized (stderrFailing) {
+            stderrFailing.add(name);
+          }
+          // nix4j's stderr beside Nix's, to diff: target/eval-stderr/NAME.stderr.
+          Path actual = Path.of("target/eval-stderr", p.getFileName().toString() + ".stderr");
+          Files.createDirectories(actual.getParent());
+          String here = RealIO.fromPath(p.toAbsolutePath().normalize().getParent());
+          Files.write(actual, o.stderr.replace(here, "@DIR@").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        if (known.contains(name)) {
+          if (pass) {
+            org.junit.jupiter.api.Assertions.fail(
+                "matches Nix's stderr now: remove it from known-failures-stderr.txt");
+          }
+          Assumptions.assumeTrue(false, "known failure");
+        }
+        if (o.error == null) {
+          org.junit.jupiter.api.Assertions.fail("expected an error but got: " + o.stdout);
+        }
+        assertEquals(expected, o.stderr);
+      });
+    });
+  }
+
+  private static final List<String> stderrFailing = new ArrayList<>();
   private static final List<String> failing = new ArrayList<>();
 
   @AfterAll
@@ -53,6 +105,9 @@ class EvalFixturesTest {
     java.util.Collections.sort(sorted);
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target/eval-fixtures-failing.txt"), sorted);
+    List<String> sortedStderr = new ArrayList<>(stderrFailing);
+    java.util.Collections.sort(sortedStderr);
+    Files.write(Path.of("target/eval-stderr-failing.txt"), sortedStderr);
     if (nowPassing.get() > 0) {
       System.err.println("EvalFixturesTest: " + nowPassing.get()
           + " fixtures in known-failures.txt now pass: " + nowPassingNames);
@@ -60,7 +115,11 @@ class EvalFixturesTest {
   }
 
   static Set<String> knownFailures() throws IOException {
-    Path f = EVAL.resolve("known-failures.txt");
+    return listed(EVAL.resolve("known-failures.txt"));
+  }
+
+  /** The fixture names a known-failures file lists (one a line, # comments). */
+  static Set<String> listed(Path f) throws IOException {
     Set<String> out = new HashSet<>();
     if (Files.exists(f)) {
       for (String line : Files.readAllLines(f)) {
@@ -121,10 +180,7 @@ class EvalFixturesTest {
 
   static String expected(Path nix, String kind) throws IOException {
     String base = nix.toString().replaceAll("\\.nix$", "");
-    Path f = Path.of(base + (kind.equals("ok") ? ".exp" : ".err"));
-    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-    String dir = RealIO.fromPath(nix.toAbsolutePath().normalize().getParent());
-    text = text.replace("@DIR@", dir).replace("@FIXTURES@", RealIO.fromPath(FIXTURES.toAbsolutePath().normalize()));
+    String text = substitute(nix, Path.of(base + (kind.equals("ok") ? ".exp" : ".err")));
     if (kind.equals("fail")) {
       int nl = text.indexOf('\n');
       return nl < 0 ? text : text.substring(0, nl);
@@ -132,8 +188,23 @@ class EvalFixturesTest {
     return text;
   }
 
-  /** What running the fixture gave: stdout, or the first line of the error. */
-  record Outcome(String stdout, String error) {}
+  /** An expected output's bytes with @DIR@ and @FIXTURES@ replaced by the real directories. */
+  static String substitute(Path nix, Path f) throws IOException {
+    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+    String dir = RealIO.fromPath(nix.toAbsolutePath().normalize().getParent());
+    return text.replace("@DIR@", dir)
+        .replace("@FIXTURES@", RealIO.fromPath(FIXTURES.toAbsolutePath().normalize()));
+  }
+
+  /**
+   * What running the fixture gave: stdout, or the first line of the error; and the whole stderr
+   * (byte string) as {@code nix4j eval} prints it.
+   */
+  record Outcome(String stdout, String error, String stderr) {
+    Outcome(String stdout, String error) {
+      this(stdout, error, error == null ? "" : error);
+    }
+  }
 
   /**
    * Runs a fixture on its own thread (with a large stack for the compiler's recursion on deep
@@ -210,15 +281,20 @@ class EvalFixturesTest {
     opts.readOnly = req.readOnly;
     opts.allowImportFromDerivation = allowIfd;
     opts.experimentalFeatures = features;
-    opts.traceSink = s -> { };
-    opts.warningSink = s -> { };
+    // stderr as nix4j eval writes it: traces and warnings as they come, then the error.
+    StringBuilder stderr = new StringBuilder();
+    opts.traceSink = s -> stderr.append("trace: ").append(s).append('\n');
+    opts.warningSink = s -> stderr.append("warning: ").append(s).append('\n');
+    boolean showTrace = flags.contains("--show-trace");
     Evaluator ev = new Evaluator(opts, budget);
     Instantiate inst = new Instantiate(ev, Formats.DEFAULT);
     try {
-      return new Outcome(inst.run(req), null);
+      return new Outcome(inst.run(req), null, stderr.toString());
     } catch (NixError e) {
       // Nix prints an empty message as an empty line.
-      return new Outcome(null, e.getMessage().isEmpty() ? "" : "error: " + firstLine(e.getMessage()));
+      String first = e.getMessage().isEmpty() ? "" : "error: " + firstLine(e.getMessage());
+      stderr.append(org.nix4j.value.NixString.bytesOf(ErrorFormat.command(e, showTrace)));
+      return new Outcome(null, first, stderr.toString());
     }
   }
 

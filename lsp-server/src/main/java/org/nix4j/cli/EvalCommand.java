@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nix4j.eval.ErrorFormat;
 import org.nix4j.eval.EvalOptions;
 import org.nix4j.eval.Evaluator;
 import org.nix4j.eval.Formats;
@@ -205,7 +206,7 @@ final class EvalCommand implements Main.Command {
 
   /** Prints an error as Nix does: the message, where, the source line with a caret, the trace. */
   static void printError(NixError e, PrintStream err, boolean showTrace) {
-    err.print(ErrorFormat.format(e, showTrace));
+    err.print(ErrorFormat.command(e, showTrace));
     err.flush();
   }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.nix4j.bytecode.Formals;
-import org.nix4j.cli.ErrorFormat;
 import org.nix4j.compiler.CompileResult;
+import org.nix4j.eval.ErrorFormat;
 import org.nix4j.eval.EvalOptions;
 import org.nix4j.eval.Evaluator;
+import org.nix4j.eval.Instantiate;
 import org.nix4j.syntax.Parse;
 import org.nix4j.syntax.Parser;
 import org.nix4j.syntax.SourceFile;
@@ -276,13 +277,6 @@ public final class Repl {
     }
   }
 
-  /** What Nix adds to the error of a function that cannot be called automatically. */
-  private static final String AUTO_CALL_HINT = "\n\n"
-      + "       Nix attempted to evaluate a function as a top level expression; in\n"
-      + "       this case it must have its arguments supplied either by default\n"
-      + "       values, or passed explicitly with '--arg' or '--argstr'. See\n"
-      + "       https://nixos.org/manual/nix/stable/#ss-functions.";
-
   /** A function whose arguments all have defaults is called with none (Nix's autoCallFunction). */
   private Value autoCall(Value v) {
     Vm vm = ev.vm();
@@ -295,7 +289,7 @@ public final class Repl {
       for (int i = 0; i < f.names().size(); i++) {
         if (!f.hasDefault().get(i)) {
           throw new NixError(NixError.Kind.EVAL, "cannot evaluate a function that has an argument"
-              + " without a value ('" + f.names().get(i) + "')" + AUTO_CALL_HINT,
+              + " without a value ('" + f.names().get(i) + "')" + Instantiate.AUTO_CALL_HINT,
               f.positions().get(i));
         }
       }

@@ -162,7 +162,12 @@ public final class EvalDiagnostics {
       case INFINITE_RECURSION -> Codes.EVAL_INFINITE_RECURSION;
       default -> inThisFile(pos) || pos == null ? Codes.EVAL_ERROR : Codes.EVAL_IMPORT_ERROR;
     };
-    add(new IdeDiagnostic(IdeDiagnostic.Severity.ERROR, code, e.getMessage(), at, false, false, related));
+    String message = e.getMessage();
+    String suggestions = org.nix4j.vm.Suggestions.text(e.suggestions());
+    if (suggestions != null) {
+      message += "; did you mean " + suggestions + "?"; // Nix prints it under the error
+    }
+    add(new IdeDiagnostic(IdeDiagnostic.Severity.ERROR, code, message, at, false, false, related));
   }
 
   /** Whether the compiler reported an error where {@code at} is. */

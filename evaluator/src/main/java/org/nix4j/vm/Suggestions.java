@@ -1,0 +1,90 @@
+package org.nix4j.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Nix's "Did you mean …?": the names closest to a misspelled one, by Levenshtein distance
+ * (insertions, deletions and substitutions of bytes, each costing 1), at most {@link
+ * #MAX_DISTANCE} away, nearest first and then in byte order, at most {@link #LIMIT} of them.
+ */
+public final class Suggestions {
+  static final int MAX_DISTANCE = 2;
+  static final int LIMIT = 5;
+
+  private Suggestions() {}
+
+  /** The best of {@code candidates} (byte strings) for {@code query}, best first. */
+  public static List<String> best(Iterable<String> candidates, String query) {
+    List<String> names = new ArrayList<>();
+    List<Integer> distances = new ArrayList<>();
+    for (String c : candidates) {
+      int d = distance(c, query, MAX_DISTANCE);
+      if (d <= MAX_DISTANCE) {
+        names.add(c);
+        distances.add(d);
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> {
+      int c = Integer.compare(distances.get(a), distances.get(b));
+      return c != 0 ? c : names.get(a).compareTo(names.get(b));
+    });
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < order.size() && out.size() < LIMIT; i++) {
+      String n = names.get(order.get(i));
+      if (!out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What follows "Did you mean ": {@code a}, or {@code one of a, b or c}; null when there are no
+   * suggestions.
+   */
+  public static String text(List<String> names) {
+    if (names.isEmpty()) {
+      return null;
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    StringBuilder sb = new StringBuilder("one of ").append(names.get(0));
+    for (int i = 1; i < names.size(); i++) {
+      sb.append(i == names.size() - 1 ? " or " : ", ").append(names.get(i));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The Levenshtein distance of two byte strings, or some number above {@code max} when it is
+   * above {@code max} (the strings' lengths alone can tell).
+   */
+  static int distance(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) {
+      return max + 1;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      char ca = a.charAt(i - 1);
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (ca == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
