@@ -67,8 +67,11 @@ class EvalFixturesTest {
       return DynamicTest.dynamicTest(name, () -> {
         // A fixture whose first line is a known failure has its whole stderr wrong too.
         Assumptions.assumeFalse(firstLineKnown.contains(name), "known failure (first line)");
+        Path stderrFile = Path.of(p.toString().replaceAll("\\.nix$", ".stderr"));
+        // No NAME.stderr: Nix's whole text depends on where the fixture lies (see regen.sh).
+        Assumptions.assumeTrue(Files.exists(stderrFile), "no NAME.stderr");
         Outcome o = runGuarded(p);
-        String expected = substitute(p, Path.of(p.toString().replaceAll("\\.nix$", ".stderr")));
+        String expected = substitute(p, stderrFile);
         boolean pass = o.error != null && expected.equals(o.stderr);
         if (!pass) {
           synchronized (stderrFailing) {
