@@ -118,7 +118,16 @@ public final class Op {
   /** FAIL: pop a string and fail with it as the message (code that did not compile). */
   public static final int FAIL = 47;
 
-  public static final int COUNT = 48;
+  /**
+   * LOCAL_FORCE s: LOCAL s then FORCE, in one instruction. The VM rewrites {@code LOCAL s; FORCE}
+   * into it in place ({@link Proto}): the FORCE stays after it, for jumps that land on it and for
+   * the slow path (a thunk that needs a frame), and the fused instruction skips it otherwise.
+   */
+  public static final int LOCAL_FORCE = 48;
+  /** UPVAL_FORCE i: UPVAL i then FORCE, as {@link #LOCAL_FORCE}. */
+  public static final int UPVAL_FORCE = 49;
+
+  public static final int COUNT = 50;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -174,6 +183,8 @@ public final class Op {
     def(NOP, "NOP", 0);
     def(SET_SLOT, "SET_SLOT", 1);
     def(FAIL, "FAIL", 0);
+    def(LOCAL_FORCE, "LOCAL_FORCE", 1);
+    def(UPVAL_FORCE, "UPVAL_FORCE", 1);
   }
 
   private static void def(int op, String name, int operands) {

@@ -11,23 +11,32 @@ import org.nix4j.value.Value;
  * above {@link #base}.
  */
 final class CallFrame extends Frame {
-  final Proto proto;
-  final Value[] upvalues;
+  Proto proto;
+  Value[] upvalues;
   /** The next instruction to run. */
   int ip;
   /** Where the instruction that suspended the frame started (for error positions). */
   int opStart;
-  final int base;
+  int base;
   /** The thunk this frame computes, which takes its result; or null. */
-  final Thunk thunk;
+  Thunk thunk;
   /** The closure this frame runs, for traces; or null. */
-  final Closure closure;
+  Closure closure;
 
   CallFrame(Proto proto, Value[] upvalues, int base, Thunk thunk, Closure closure) {
+    init(proto, upvalues, base, thunk, closure);
+  }
+
+  /** Makes a frame from the VM's pool of spent ones run new code. */
+  CallFrame init(Proto proto, Value[] upvalues, int base, Thunk thunk, Closure closure) {
     this.proto = proto;
     this.upvalues = upvalues;
     this.base = base;
     this.thunk = thunk;
     this.closure = closure;
+    this.ip = 0;
+    this.opStart = 0;
+    this.savedSp = base;
+    return this;
   }
 }

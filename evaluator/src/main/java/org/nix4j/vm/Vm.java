@@ -255,6 +255,19 @@ public final class Vm {
     }
   }
 
+  /** Spent call frames, reused: a call or a forced thunk then allocates nothing for its frame. */
+  private final CallFrame[] pool = new CallFrame[64];
+  private int poolSize;
+
+  private CallFrame callFrame(Proto p, Value[] upvalues, int base, Thunk thunk, Closure closure) {
+    if (poolSize > 0) {
+      CallFrame cf = pool[--poolSize];
+      pool[poolSize] = null;
+      return cf.init(p, upvalues, base, thunk, closure);
+    }
+    return new CallFrame(p, upvalues, base, thunk, closure);
+  }
+
   /** Pops {@code f} (the top frame) that finished with {@code result}. */
   private void popFrame(Frame f, Value result) {
     frames[fp] = null;
@@ -269,6 +282,12 @@ public final class Vm {
       }
       if (observer != null) {
         observer.exitFrame(cf.proto, fp + 1, result);
+      }
+      if (poolSize < pool.length) {
+        cf.thunk = null;
+        cf.closure = null;
+        cf.upvalues = null;
+        pool[poolSize++] = cf;
       }
     } else if (observer != null) {
       observer.exitGenerator((Generator) f, fp + 1, result);
@@ -294,7 +313,7 @@ public final class Vm {
     t.enter();
     if (code instanceof Proto p) {
       ensureStack(sp + p.maxStack + 1);
-      CallFrame cf = new CallFrame(p, t.upvalues(), sp, t, null);
+      CallFrame cf = callFrame(p, t.upvalues(), sp, t, null);
       cf.savedSp = sp;
       pushFrame(cf);
     } else {
@@ -325,7 +344,7 @@ public final class Vm {
         }
       }
       ensureStack(sp + p.maxStack + 1);
-      CallFrame cf = new CallFrame(p, c.upvalues(), sp, null, c);
+      CallFrame cf = callFrame(p, c.upvalues(), sp, null, c);
       cf.savedSp = sp;
       stack[sp++] = arg;
       pushFrame(cf);
@@ -565,12 +584,10 @@ public final class Vm {
             Value v = stack[sp - 1];
             if (v instanceof Thunk t) {
               Value done = t.valueOrNull();
+              if (done == null && obs == null) {
+                done = forceQuick(t);
+              }
               if (done != null) {
-                stack[sp - 1] = done;
-              } else if (obs == null && t.code() instanceof Proto tp && tp.simple && !t.isBlackhole()
-                  && (done = tp.arithmetic ? evalArithmetic(tp, t.upvalues())
-                      : evalSimple(tp, t.upvalues(), null)) != null) {
-                t.set(done);
                 stack[sp - 1] = done;
               } else {
                 stack[--sp] = null;
@@ -578,7 +595,6 @@ public final class Vm {
                 cf.opStart = opStart;
                 this.sp = sp;
                 enterThunk(t);
-                {
                 if (!(frames[fp] instanceof CallFrame next)) {
                   return null;
                 }
@@ -592,8 +608,24 @@ public final class Vm {
                 ip = cf.ip;
                 continue;
               }
-              }
             }
+          }
+          case Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
+            int x = code[ip++];
+            Value v = code[opStart] == Op.LOCAL_FORCE ? stack[base + x] : cf.upvalues[x];
+            if (v instanceof Thunk t) {
+              Value done = t.valueOrNull();
+              if (done == null) {
+                if (obs != null || (done = forceQuick(t)) == null) {
+                  // Needs a frame: the FORCE that follows makes it (and has the position).
+                  stack[sp++] = v;
+                  break;
+                }
+              }
+              v = done;
+            }
+            stack[sp++] = v;
+            ip++;
           }
           case Op.THUNK -> {
             Proto p = (Proto) k[code[ip++]];
@@ -962,6 +994,29 @@ public final class Vm {
             cf.ip = ip;
             cf.opStart = opStart;
             Value f = stack[sp - n - 1];
+            if (n == 1 && f instanceof Closure c && obs == null && !c.proto.simple) {
+              // The common case, inline: a lambda called with one argument gets a frame.
+              Value arg = stack[--sp];
+              stack[sp] = null;
+              stack[--sp] = null;
+              Proto p = c.proto;
+              if (sp + p.maxStack + 1 >= stack.length) {
+                ensureStack(sp + p.maxStack + 1);
+                stack = this.stack;
+              }
+              CallFrame nf = callFrame(p, c.upvalues(), sp, null, c);
+              nf.savedSp = sp;
+              stack[sp++] = arg;
+              this.sp = sp;
+              pushFrame(nf);
+              cf = nf;
+              proto = p;
+              code = p.code;
+              k = p.constants;
+              base = nf.base;
+              ip = 0;
+              continue;
+            }
             Value r;
             if (n == 1) {
               Value arg = stack[--sp];
@@ -1121,6 +1176,53 @@ public final class Vm {
     }
   }
 
+  /**
+   * Evaluates a pending thunk of {@linkplain Proto#simple simple} code without a frame and
+   * stores its value; null when it needs a frame (what it reads is not evaluated yet, …).
+   */
+  private Value forceQuick(Thunk t) {
+    if (!(t.code() instanceof Proto tp) || !tp.simple || t.isBlackhole()) {
+      return null;
+    }
+    Value[] up = t.upvalues();
+    Value done;
+    if (tp.quickOp >= 0) {
+      done = quickArith(tp, up);
+    } else {
+      done = tp.arithmetic ? evalArithmetic(tp, up) : evalSimple(tp, up, null);
+    }
+    if (done != null) {
+      t.set(done);
+    }
+    return done;
+  }
+
+  /** A thunk of {@link Proto#quickOp} form: integer arithmetic without interpreting its code. */
+  private Value quickArith(Proto p, Value[] up) {
+    Value a = up[p.quickA];
+    if (a instanceof Thunk t && (a = t.valueOrNull()) == null) {
+      return null;
+    }
+    Value b = p.quickConst;
+    if (b == null) {
+      b = up[p.quickB];
+      if (b instanceof Thunk t && (b = t.valueOrNull()) == null) {
+        return null;
+      }
+    }
+    if (a instanceof NixInt x && b instanceof NixInt y) {
+      long l = x.value;
+      long r = y.value;
+      return switch (p.quickOp) {
+        case Op.ADD -> NixInt.of(l + r);
+        case Op.SUB -> NixInt.of(l - r);
+        case Op.MUL -> NixInt.of(l * r);
+        default -> NixBool.of(l < r);
+      };
+    }
+    return evalArithmetic(p, up);
+  }
+
   /** Scratch stack of {@link #evalSimple}; never used by two evaluations at once. */
   private final Value[] scratch = new Value[Proto.SIMPLE_MAX_STACK + 1];
 
@@ -1147,6 +1249,14 @@ public final class Vm {
           case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
           case Op.UPVAL -> s[sp++] = up[code[ip++]];
           case Op.LOCAL -> s[sp++] = s[code[ip++]];
+          case Op.UPVAL_FORCE, Op.LOCAL_FORCE -> {
+            Value v = code[ip - 1] == Op.UPVAL_FORCE ? up[code[ip++]] : s[code[ip++]];
+            if (v instanceof Thunk t && (v = t.valueOrNull()) == null) {
+              return null;
+            }
+            s[sp++] = v;
+            ip++;
+          }
           case Op.LIST -> {
             int n = code[ip++];
             Value[] items = new Value[n];
@@ -1249,6 +1359,14 @@ public final class Vm {
         switch (code[ip++]) {
           case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
           case Op.UPVAL -> s[sp++] = up[code[ip++]];
+          case Op.UPVAL_FORCE -> {
+            Value v = up[code[ip++]];
+            if (v instanceof Thunk t && (v = t.valueOrNull()) == null) {
+              return null;
+            }
+            s[sp++] = v;
+            ip++;
+          }
           case Op.FORCE -> {
             if (s[sp - 1] instanceof Thunk t) {
               Value d = t.valueOrNull();
