@@ -11,32 +11,23 @@ import org.nix4j.value.Value;
  * above {@link #base}.
  */
 final class CallFrame extends Frame {
-  Proto proto;
-  Value[] upvalues;
+  final Proto proto;
+  final Value[] upvalues;
   /** The next instruction to run. */
   int ip;
   /** Where the instruction that suspended the frame started (for error positions). */
   int opStart;
-  int base;
+  final int base;
   /** The thunk this frame computes, which takes its result; or null. */
-  Thunk thunk;
+  final Thunk thunk;
   /** The closure this frame runs, for traces; or null. */
-  Closure closure;
+  final Closure closure;
 
   CallFrame(Proto proto, Value[] upvalues, int base, Thunk thunk, Closure closure) {
-    init(proto, upvalues, base, thunk, closure);
-  }
-
-  /** Makes a frame from the VM's pool of spent ones run new code. */
-  CallFrame init(Proto proto, Value[] upvalues, int base, Thunk thunk, Closure closure) {
     this.proto = proto;
     this.upvalues = upvalues;
     this.base = base;
     this.thunk = thunk;
     this.closure = closure;
-    this.ip = 0;
-    this.opStart = 0;
-    this.savedSp = base;
-    return this;
   }
 }

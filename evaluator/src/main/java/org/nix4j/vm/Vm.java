@@ -255,19 +255,6 @@ public final class Vm {
     }
   }
 
-  /** Spent call frames, reused: a call or a forced thunk then allocates nothing for its frame. */
-  private final CallFrame[] pool = new CallFrame[64];
-  private int poolSize;
-
-  private CallFrame callFrame(Proto p, Value[] upvalues, int base, Thunk thunk, Closure closure) {
-    if (poolSize > 0) {
-      CallFrame cf = pool[--poolSize];
-      pool[poolSize] = null;
-      return cf.init(p, upvalues, base, thunk, closure);
-    }
-    return new CallFrame(p, upvalues, base, thunk, closure);
-  }
-
   /** Pops {@code f} (the top frame) that finished with {@code result}. */
   private void popFrame(Frame f, Value result) {
     frames[fp] = null;
@@ -282,12 +269,6 @@ public final class Vm {
       }
       if (observer != null) {
         observer.exitFrame(cf.proto, fp + 1, result);
-      }
-      if (poolSize < pool.length) {
-        cf.thunk = null;
-        cf.closure = null;
-        cf.upvalues = null;
-        pool[poolSize++] = cf;
       }
     } else if (observer != null) {
       observer.exitGenerator((Generator) f, fp + 1, result);
@@ -313,7 +294,7 @@ public final class Vm {
     t.enter();
     if (code instanceof Proto p) {
       ensureStack(sp + p.maxStack + 1);
-      CallFrame cf = callFrame(p, t.upvalues(), sp, t, null);
+      CallFrame cf = new CallFrame(p, t.upvalues(), sp, t, null);
       cf.savedSp = sp;
       pushFrame(cf);
     } else {
@@ -344,7 +325,7 @@ public final class Vm {
         }
       }
       ensureStack(sp + p.maxStack + 1);
-      CallFrame cf = callFrame(p, c.upvalues(), sp, null, c);
+      CallFrame cf = new CallFrame(p, c.upvalues(), sp, null, c);
       cf.savedSp = sp;
       stack[sp++] = arg;
       pushFrame(cf);
@@ -1004,7 +985,7 @@ public final class Vm {
                 ensureStack(sp + p.maxStack + 1);
                 stack = this.stack;
               }
-              CallFrame nf = callFrame(p, c.upvalues(), sp, null, c);
+              CallFrame nf = new CallFrame(p, c.upvalues(), sp, null, c);
               nf.savedSp = sp;
               stack[sp++] = arg;
               this.sp = sp;
