@@ -1012,7 +1012,11 @@ public final class Vm {
               Arrays.fill(stack, sp, sp + n, null);
               stack[--sp] = null;
               this.sp = sp;
-              r = callMany(f, args, 0);
+              if (f instanceof Builtin b && b.arity >= n) {
+                r = b.arity == n ? applyBuiltin(b, args) : new PrimOpApp(b, args);
+              } else {
+                r = callMany(f, args, 0);
+              }
             }
             if (r == null) {
               if (!(frames[fp] instanceof CallFrame next)) {
