@@ -157,17 +157,55 @@ public final class Vm {
 
   /** Calls {@code f} with two arguments (curried); the answer is forced. */
   public Value call(Value f, Value a, Value b) {
-    return callMany(f, new Value[] {a, b}, 0);
+    Value g = applyNow(f, a);
+    if (g != null) {
+      return callValue(g, b);
+    }
+    return push(new ApplyGen(f, new Value[] {a, b}));
   }
 
   /** Calls {@code f} with arguments {@code args[from..]} (curried); the answer is forced. */
   public Value callMany(Value f, Value[] args, int from) {
+    while (args.length - from > 1) {
+      Value g = applyNow(f, args[from]);
+      if (g == null) {
+        break;
+      }
+      f = g;
+      from++;
+    }
     if (args.length - from == 1) {
       return callValue(f, args[from]);
     }
     ApplyGen g = new ApplyGen(f, args);
     g.next = from;
     return push(g);
+  }
+
+  /**
+   * {@code f arg} when it is known without pushing a frame — a simple lambda ({@code a: b: …}
+   * returning a closure), a partial application of a builtin — else null (nothing done).
+   */
+  private Value applyNow(Value f, Value arg) {
+    if (f instanceof Thunk t && (f = t.valueOrNull()) == null) {
+      return null;
+    }
+    if (f instanceof Closure c) {
+      Proto p = c.proto;
+      return p.simple && observer == null ? evalSimple(p, c.upvalues(), arg) : null;
+    }
+    if (f instanceof Builtin b) {
+      return b.arity > 1 ? new PrimOpApp(b, new Value[] {arg}) : null;
+    }
+    if (f instanceof PrimOpApp pa) {
+      Value[] prev = pa.args();
+      if (prev.length + 1 < pa.builtin.arity) {
+        Value[] args = Arrays.copyOf(prev, prev.length + 1);
+        args[prev.length] = arg;
+        return new PrimOpApp(pa.builtin, args);
+      }
+    }
+    return null;
   }
 
   /** Pushes a generator and runs it at once; returns its result if it finished without suspending. */
