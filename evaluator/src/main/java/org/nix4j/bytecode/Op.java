@@ -127,7 +127,18 @@ public final class Op {
   /** UPVAL_FORCE i: UPVAL i then FORCE, as {@link #LOCAL_FORCE}. */
   public static final int UPVAL_FORCE = 49;
 
-  public static final int COUNT = 50;
+  /**
+   * LESS_JUMP: LESS then JUMP_IF_FALSE d e (its operands follow, in the JUMP_IF_FALSE), fused in
+   * place as {@link #LOCAL_FORCE}: on two integers it branches at once; otherwise it is a LESS.
+   */
+  public static final int LESS_JUMP = 50;
+  /**
+   * THUNK_CALL k: THUNK k then CALL 1, fused in place as {@link #LOCAL_FORCE}: a lambda is
+   * called with the new thunk at once; anything else goes on with the CALL that follows.
+   */
+  public static final int THUNK_CALL = 51;
+
+  public static final int COUNT = 52;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -185,6 +196,8 @@ public final class Op {
     def(FAIL, "FAIL", 0);
     def(LOCAL_FORCE, "LOCAL_FORCE", 1);
     def(UPVAL_FORCE, "UPVAL_FORCE", 1);
+    def(LESS_JUMP, "LESS_JUMP", 0);
+    def(THUNK_CALL, "THUNK_CALL", 1);
   }
 
   private static void def(int op, String name, int operands) {

@@ -125,17 +125,26 @@ public final class Proto {
   public final int quickB;
   public final Value quickConst;
 
-  /** Rewrites {@code LOCAL s; FORCE} and {@code UPVAL i; FORCE} into their fused forms, in place. */
+  /**
+   * Rewrites pairs of instructions into their fused forms ({@link Op#LOCAL_FORCE},
+   * {@link Op#UPVAL_FORCE}, {@link Op#LESS_JUMP}, {@link Op#THUNK_CALL}), in place: the second
+   * instruction stays, for jumps that land on it and for the fused one's slow paths.
+   */
   private static void fuse(int[] code) {
     int ip = 0;
     while (ip < code.length) {
       int op = code[ip];
       int next = ip + 1 + Op.OPERANDS[op];
-      if (next < code.length && code[next] == Op.FORCE) {
-        if (op == Op.LOCAL) {
+      if (next < code.length) {
+        int following = code[next];
+        if (following == Op.FORCE && op == Op.LOCAL) {
           code[ip] = Op.LOCAL_FORCE;
-        } else if (op == Op.UPVAL) {
+        } else if (following == Op.FORCE && op == Op.UPVAL) {
           code[ip] = Op.UPVAL_FORCE;
+        } else if (following == Op.JUMP_IF_FALSE && op == Op.LESS) {
+          code[ip] = Op.LESS_JUMP;
+        } else if (following == Op.CALL && op == Op.THUNK && code[next + 1] == 1) {
+          code[ip] = Op.THUNK_CALL;
         }
       }
       ip = next;

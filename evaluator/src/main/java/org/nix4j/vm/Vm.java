@@ -650,6 +650,35 @@ public final class Vm {
             Proto p = (Proto) k[code[ip++]];
             stack[sp++] = new Thunk(p, capture(p, cf, stack, base));
           }
+          case Op.THUNK_CALL -> {
+            Proto tp = (Proto) k[code[ip++]];
+            Thunk arg = new Thunk(tp, capture(tp, cf, stack, base));
+            if (stack[sp - 1] instanceof Closure c && obs == null && !c.proto.simple) {
+              // The CALL 1 that follows, done here as that instruction does it.
+              cf.opStart = ip;
+              ip += 2;
+              cf.ip = ip;
+              stack[--sp] = null;
+              Proto p = c.proto;
+              if (sp + p.maxStack + 1 >= stack.length) {
+                ensureStack(sp + p.maxStack + 1);
+                stack = this.stack;
+              }
+              CallFrame nf = new CallFrame(p, c.upvalues(), sp, null, c);
+              nf.savedSp = sp;
+              stack[sp++] = arg;
+              this.sp = sp;
+              pushFrame(nf);
+              cf = nf;
+              proto = p;
+              code = p.code;
+              k = p.constants;
+              base = sp - 1;
+              ip = 0;
+              continue;
+            }
+            stack[sp++] = arg;
+          }
           case Op.CLOSURE -> {
             Proto p = (Proto) k[code[ip++]];
             stack[sp++] = new Closure(p, capture(p, cf, stack, base));
@@ -735,12 +764,18 @@ public final class Vm {
             Value a = stack[sp - 1];
             stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
           }
-          case Op.LESS -> {
+          case Op.LESS, Op.LESS_JUMP -> {
             Value b = stack[--sp];
             stack[sp] = null;
             Value a = stack[sp - 1];
             if (a instanceof NixInt x && b instanceof NixInt y) {
-              stack[sp - 1] = NixBool.of(x.value < y.value);
+              if (code[opStart] == Op.LESS_JUMP) {
+                // The JUMP_IF_FALSE d e that follows, done here.
+                stack[--sp] = null;
+                ip = x.value < y.value ? ip + 3 : ip + 3 + code[ip + 1];
+              } else {
+                stack[sp - 1] = NixBool.of(x.value < y.value);
+              }
             } else if (a instanceof NixUnknown || b instanceof NixUnknown) {
               stack[sp - 1] = NixUnknown.UNKNOWN;
             } else {
