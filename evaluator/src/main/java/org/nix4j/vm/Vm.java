@@ -276,11 +276,7 @@ public final class Vm {
 
   private void pushFrame(Frame f) {
     if (++fp == frames.length) {
-      if (fp >= maxDepth) {
-        fp--;
-        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)");
-      }
-      frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
+      growFrames();
     }
     frames[fp] = f;
     budget.tick();
@@ -291,6 +287,15 @@ public final class Vm {
         observer.enterGenerator((Generator) f, fp);
       }
     }
+  }
+
+  /** Makes room for frame {@link #fp}, which is one past the end of {@link #frames}. */
+  private void growFrames() {
+    if (fp >= maxDepth) {
+      fp--;
+      throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)");
+    }
+    frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
   }
 
   /** Pops {@code f} (the top frame) that finished with {@code result}. */
@@ -668,7 +673,12 @@ public final class Vm {
               nf.savedSp = sp;
               stack[sp++] = arg;
               this.sp = sp;
-              pushFrame(nf);
+              // pushFrame, inline (no observer here).
+              if (++fp == frames.length) {
+                growFrames();
+              }
+              frames[fp] = nf;
+              budget.tick();
               cf = nf;
               proto = p;
               code = p.code;
@@ -1062,7 +1072,12 @@ public final class Vm {
               nf.savedSp = sp;
               stack[sp++] = arg;
               this.sp = sp;
-              pushFrame(nf);
+              // pushFrame, inline (no observer here).
+              if (++fp == frames.length) {
+                growFrames();
+              }
+              frames[fp] = nf;
+              budget.tick();
               cf = nf;
               proto = p;
               code = p.code;
@@ -1112,9 +1127,18 @@ public final class Vm {
           }
           case Op.RETURN -> {
             Value r = stack[sp - 1];
-            this.sp = sp;
-            cf.opStart = opStart;
-            popFrame(cf, r);
+            if (obs == null) {
+              // popFrame, inline.
+              frames[fp--] = null;
+              this.sp = cf.savedSp;
+              if (cf.thunk != null) {
+                cf.thunk.set(r);
+              }
+            } else {
+              this.sp = sp;
+              cf.opStart = opStart;
+              popFrame(cf, r);
+            }
             if (fp < stop || !(frames[fp] instanceof CallFrame next)) {
               return r;
             }
