@@ -604,20 +604,53 @@ public final class Vm {
             stack[sp] = null;
           }
           case Op.NOP -> {}
-          case Op.FORCE -> {
-            Value v = stack[sp - 1];
+          case Op.FORCE, Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
+            Value v;
+            if (code[opStart] == Op.FORCE) {
+              v = stack[--sp];
+              stack[sp] = null;
+            } else {
+              int x = code[ip++];
+              v = code[opStart] == Op.LOCAL_FORCE ? stack[base + x] : cf.upvalues[x];
+              if (obs != null && v instanceof Thunk t && !t.isEvaluated()) {
+                // The observer sees the FORCE that follows as an instruction of its own.
+                stack[sp++] = v;
+                break;
+              }
+              // The FORCE that follows, done here (with its position).
+              opStart = ip++;
+            }
             if (v instanceof Thunk t) {
               Value done = t.valueOrNull();
               if (done == null && obs == null) {
                 done = forceQuick(t);
               }
-              if (done != null) {
-                stack[sp - 1] = done;
-              } else {
-                stack[--sp] = null;
+              if (done == null) {
                 cf.ip = ip;
                 cf.opStart = opStart;
                 this.sp = sp;
+                if (obs == null && t.code() instanceof Proto tp && !t.isBlackhole()) {
+                  // enterThunk, inline: the thunk's code runs in a new frame, at once.
+                  t.enter();
+                  if (sp + tp.maxStack + 1 >= stack.length) {
+                    ensureStack(sp + tp.maxStack + 1);
+                    stack = this.stack;
+                  }
+                  CallFrame nf = new CallFrame(tp, t.upvalues(), sp, t, null);
+                  nf.savedSp = sp;
+                  if (++fp == frames.length) {
+                    growFrames();
+                  }
+                  frames[fp] = nf;
+                  budget.tick();
+                  cf = nf;
+                  proto = tp;
+                  code = tp.code;
+                  k = tp.constants;
+                  base = sp;
+                  ip = 0;
+                  continue;
+                }
                 enterThunk(t);
                 if (!(frames[fp] instanceof CallFrame next)) {
                   return null;
@@ -632,24 +665,9 @@ public final class Vm {
                 ip = cf.ip;
                 continue;
               }
-            }
-          }
-          case Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
-            int x = code[ip++];
-            Value v = code[opStart] == Op.LOCAL_FORCE ? stack[base + x] : cf.upvalues[x];
-            if (v instanceof Thunk t) {
-              Value done = t.valueOrNull();
-              if (done == null) {
-                if (obs != null || (done = forceQuick(t)) == null) {
-                  // Needs a frame: the FORCE that follows makes it (and has the position).
-                  stack[sp++] = v;
-                  break;
-                }
-              }
               v = done;
             }
             stack[sp++] = v;
-            ip++;
           }
           case Op.THUNK -> {
             Proto p = (Proto) k[code[ip++]];
