@@ -138,7 +138,13 @@ public final class Op {
    */
   public static final int THUNK_CALL = 51;
 
-  public static final int COUNT = 52;
+  /**
+   * SELECT_FORCE k: SELECT k then FORCE, fused in place as {@link #LOCAL_FORCE}: an attribute
+   * that is evaluated skips the FORCE; a pending one is left to it.
+   */
+  public static final int SELECT_FORCE = 52;
+
+  public static final int COUNT = 53;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -198,6 +204,7 @@ public final class Op {
     def(UPVAL_FORCE, "UPVAL_FORCE", 1);
     def(LESS_JUMP, "LESS_JUMP", 0);
     def(THUNK_CALL, "THUNK_CALL", 1);
+    def(SELECT_FORCE, "SELECT_FORCE", 1);
   }
 
   private static void def(int op, String name, int operands) {

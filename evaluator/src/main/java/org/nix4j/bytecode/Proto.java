@@ -127,7 +127,8 @@ public final class Proto {
 
   /**
    * Rewrites pairs of instructions into their fused forms ({@link Op#LOCAL_FORCE},
-   * {@link Op#UPVAL_FORCE}, {@link Op#LESS_JUMP}, {@link Op#THUNK_CALL}), in place: the second
+   * {@link Op#UPVAL_FORCE}, {@link Op#SELECT_FORCE}, {@link Op#LESS_JUMP}, {@link Op#THUNK_CALL}),
+   * in place: the second
    * instruction stays, for jumps that land on it and for the fused one's slow paths.
    */
   private static void fuse(int[] code) {
@@ -141,6 +142,8 @@ public final class Proto {
           code[ip] = Op.LOCAL_FORCE;
         } else if (following == Op.FORCE && op == Op.UPVAL) {
           code[ip] = Op.UPVAL_FORCE;
+        } else if (following == Op.FORCE && op == Op.SELECT) {
+          code[ip] = Op.SELECT_FORCE;
         } else if (following == Op.JUMP_IF_FALSE && op == Op.LESS) {
           code[ip] = Op.LESS_JUMP;
         } else if (following == Op.CALL && op == Op.THUNK && code[next + 1] == 1) {

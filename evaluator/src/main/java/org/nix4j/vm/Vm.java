@@ -987,7 +987,7 @@ public final class Vm {
             Arrays.fill(stack, sp, sp + n, null);
             stack[sp++] = NixList.wrap(items);
           }
-          case Op.SELECT -> {
+          case Op.SELECT, Op.SELECT_FORCE -> {
             String name = (String) k[code[ip++]];
             Value v = stack[sp - 1];
             if (!(v instanceof NixAttrs s)) {
@@ -999,6 +999,17 @@ public final class Vm {
             Value r = s.get(name);
             if (r == null) {
               throw Attrs.missing(name, s);
+            }
+            if (code[opStart] == Op.SELECT_FORCE) {
+              if (!(r instanceof Thunk t)) {
+                ip++;
+              } else {
+                Value done = t.valueOrNull();
+                if (done != null) {
+                  r = done;
+                  ip++;
+                }
+              }
             }
             stack[sp - 1] = r;
           }
@@ -1415,7 +1426,8 @@ public final class Vm {
             }
             s[sp - 1] = NixBool.of(!b.value);
           }
-          case Op.SELECT -> {
+          case Op.SELECT, Op.SELECT_FORCE -> {
+            boolean force = code[ip - 1] == Op.SELECT_FORCE;
             String name = (String) k[code[ip++]];
             if (!(s[sp - 1] instanceof NixAttrs a)) {
               return null;
@@ -1423,6 +1435,13 @@ public final class Vm {
             Value r = a.get(name);
             if (r == null) {
               return null;
+            }
+            if (force) {
+              // And the FORCE that follows.
+              if (r instanceof Thunk t && (r = t.valueOrNull()) == null) {
+                return null;
+              }
+              ip++;
             }
             s[sp - 1] = r;
           }
@@ -1507,7 +1526,8 @@ public final class Vm {
             }
             s[sp - 1] = NixBool.of(!b.value);
           }
-          case Op.SELECT -> {
+          case Op.SELECT, Op.SELECT_FORCE -> {
+            boolean force = code[ip - 1] == Op.SELECT_FORCE;
             String name = (String) k[code[ip++]];
             if (!(s[sp - 1] instanceof NixAttrs a)) {
               return null;
@@ -1515,6 +1535,13 @@ public final class Vm {
             Value r = a.get(name);
             if (r == null) {
               return null;
+            }
+            if (force) {
+              // And the FORCE that follows.
+              if (r instanceof Thunk t && (r = t.valueOrNull()) == null) {
+                return null;
+              }
+              ip++;
             }
             s[sp - 1] = r;
           }
