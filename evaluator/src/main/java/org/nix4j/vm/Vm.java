@@ -622,7 +622,7 @@ public final class Vm {
             }
             if (v instanceof Thunk t) {
               Value done = t.valueOrNull();
-              if (done == null && obs == null) {
+              if (done == null && obs == null && t.code() instanceof Proto tq && tq.simple) {
                 done = forceQuick(t);
               }
               if (done == null) {
