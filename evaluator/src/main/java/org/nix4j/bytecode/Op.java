@@ -119,20 +119,46 @@ public final class Op {
   public static final int FAIL = 47;
 
   /**
+   * LOCAL_FORCE s: LOCAL s then FORCE, in one instruction. The VM rewrites {@code LOCAL s; FORCE}
+   * into it in place ({@link Proto}): the FORCE stays after it, for jumps that land on it and for
+   * the slow path (a thunk that needs a frame), and the fused instruction skips it otherwise.
+   */
+  public static final int LOCAL_FORCE = 48;
+  /** UPVAL_FORCE i: UPVAL i then FORCE, as {@link #LOCAL_FORCE}. */
+  public static final int UPVAL_FORCE = 49;
+
+  /**
+   * LESS_JUMP: LESS then JUMP_IF_FALSE d e (its operands follow, in the JUMP_IF_FALSE), fused in
+   * place as {@link #LOCAL_FORCE}: on two integers it branches at once; otherwise it is a LESS.
+   */
+  public static final int LESS_JUMP = 50;
+  /**
+   * THUNK_CALL k: THUNK k then CALL 1, fused in place as {@link #LOCAL_FORCE}: a lambda is
+   * called with the new thunk at once; anything else goes on with the CALL that follows.
+   */
+  public static final int THUNK_CALL = 51;
+
+  /**
+   * SELECT_FORCE k: SELECT k then FORCE, fused in place as {@link #LOCAL_FORCE}: an attribute
+   * that is evaluated skips the FORCE; a pending one is left to it.
+   */
+  public static final int SELECT_FORCE = 52;
+
+  /**
    * ADD_LEFT k: the forced left operand of {@code +} on top, before the right one is evaluated:
    * fails as Nix does when it can be neither added to nor coerced to a string (Nix coerces the
    * left operand before it evaluates the right one); constants[k] is its position.
    */
-  public static final int ADD_LEFT = 48;
+  public static final int ADD_LEFT = 53;
 
   /**
    * INTERP_PART k: a forced part of an interpolated string on top, before the next parts are
    * evaluated: fails as Nix's coercion of it does when it cannot become a string (numbers
    * cannot); constants[k] is its position.
    */
-  public static final int INTERP_PART = 49;
+  public static final int INTERP_PART = 54;
 
-  public static final int COUNT = 50;
+  public static final int COUNT = 55;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -190,6 +216,11 @@ public final class Op {
     def(NOP, "NOP", 0);
     def(SET_SLOT, "SET_SLOT", 1);
     def(FAIL, "FAIL", 0);
+    def(LOCAL_FORCE, "LOCAL_FORCE", 1);
+    def(UPVAL_FORCE, "UPVAL_FORCE", 1);
+    def(LESS_JUMP, "LESS_JUMP", 0);
+    def(THUNK_CALL, "THUNK_CALL", 1);
+    def(SELECT_FORCE, "SELECT_FORCE", 1);
   }
 
   private static void def(int op, String name, int operands) {

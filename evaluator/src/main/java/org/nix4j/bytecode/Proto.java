@@ -1,7 +1,9 @@
 package org.nix4j.bytecode;
 
 import org.nix4j.syntax.SourceFile;
+import org.nix4j.value.NixInt;
 import org.nix4j.value.SourcePos;
+import org.nix4j.value.Value;
 
 /**
  * Compiled code: the body of a lambda, of a thunk, or of a whole file. Immutable once the
@@ -79,6 +81,77 @@ public final class Proto {
     this.simple = (kind == Kind.THUNK || (kind == Kind.LAMBDA && formals == null))
         && maxStack <= SIMPLE_MAX_STACK && isStraightLine(code, false);
     this.arithmetic = simple && kind == Kind.THUNK && isStraightLine(code, true);
+    // A thunk `a OP b` of two upvalues, or of an upvalue and a constant (`n - 1`).
+    int qop = -1;
+    int qa = -1;
+    int qb = -1;
+    Value qk = null;
+    if (arithmetic && code.length >= 6 && code[0] == Op.UPVAL && code[2] == Op.FORCE) {
+      int at = 3;
+      if (code[at] == Op.CONST && constants[code[at + 1]] instanceof NixInt c) {
+        qk = c;
+        at += 2;
+      } else if (code[at] == Op.UPVAL && at + 2 < code.length && code[at + 2] == Op.FORCE) {
+        qb = code[at + 1];
+        at += 3;
+      } else {
+        at = -1;
+      }
+      if (at > 0 && at < code.length) {
+        int op = code[at];
+        if (op == Op.ADD || op == Op.SUB || op == Op.MUL || op == Op.LESS) {
+          int end = at + 1 + Op.OPERANDS[op];
+          if (end == code.length - 1 && code[end] == Op.RETURN) {
+            qop = op;
+            qa = code[1];
+          }
+        }
+      }
+    }
+    this.quickOp = qop;
+    this.quickA = qa;
+    this.quickB = qb;
+    this.quickConst = qk;
+    fuse(code);
+  }
+
+  /**
+   * For a thunk that computes {@code a OP b} (ADD, SUB, MUL or LESS) from upvalue
+   * {@link #quickA} and upvalue {@link #quickB} or the integer {@link #quickConst}: the op, which
+   * the VM runs on integers without interpreting the code; -1 for other code.
+   */
+  public final int quickOp;
+  public final int quickA;
+  public final int quickB;
+  public final Value quickConst;
+
+  /**
+   * Rewrites pairs of instructions into their fused forms ({@link Op#LOCAL_FORCE},
+   * {@link Op#UPVAL_FORCE}, {@link Op#SELECT_FORCE}, {@link Op#LESS_JUMP}, {@link Op#THUNK_CALL}),
+   * in place: the second
+   * instruction stays, for jumps that land on it and for the fused one's slow paths.
+   */
+  private static void fuse(int[] code) {
+    int ip = 0;
+    while (ip < code.length) {
+      int op = code[ip];
+      int next = ip + 1 + Op.OPERANDS[op];
+      if (next < code.length) {
+        int following = code[next];
+        if (following == Op.FORCE && op == Op.LOCAL) {
+          code[ip] = Op.LOCAL_FORCE;
+        } else if (following == Op.FORCE && op == Op.UPVAL) {
+          code[ip] = Op.UPVAL_FORCE;
+        } else if (following == Op.FORCE && op == Op.SELECT) {
+          code[ip] = Op.SELECT_FORCE;
+        } else if (following == Op.JUMP_IF_FALSE && op == Op.LESS) {
+          code[ip] = Op.LESS_JUMP;
+        } else if (following == Op.CALL && op == Op.THUNK && code[next + 1] == 1) {
+          code[ip] = Op.THUNK_CALL;
+        }
+      }
+      ip = next;
+    }
   }
 
   /** The most stack a {@link #simple} thunk may use. */
@@ -89,9 +162,10 @@ public final class Proto {
     while (ip < code.length) {
       int op = code[ip];
       switch (op) {
-        case Op.CONST, Op.UPVAL, Op.FORCE, Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS, Op.EQ, Op.NEQ,
+        case Op.CONST, Op.UPVAL, Op.UPVAL_FORCE, Op.FORCE, Op.ADD_LEFT, Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS,
+            Op.EQ, Op.NEQ,
             Op.NOT, Op.SELECT, Op.HAS_ATTR, Op.RETURN -> ip += 1 + Op.OPERANDS[op];
-        case Op.LOCAL, Op.LIST, Op.THUNK, Op.CLOSURE -> {
+        case Op.LOCAL, Op.LOCAL_FORCE, Op.LIST, Op.THUNK, Op.CLOSURE -> {
           if (arithmeticOnly) {
             return false;
           }

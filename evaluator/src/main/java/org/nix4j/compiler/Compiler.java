@@ -543,13 +543,26 @@ public final class Compiler {
       f = a.function();
     }
     java.util.Collections.reverse(args);
+    int fAt = fn.size;
     compile(f, Mode.STRICT);
+    if (args.size() > 1 && fn.constantFrom(fAt) instanceof Builtin b && b.arity >= args.size()) {
+      // A builtin (`map f xs`, `builtins.foldl' op 0 xs`): one CALL with all the arguments.
+      for (Expr a : args) {
+        compile(a, Mode.LAZY);
+      }
+      int s = fn.span(app.range());
+      fn.emit(Op.CALL, -args.size(), args.size());
+      fn.restoreSpan(s);
+      return;
+    }
+    // `f a b` is `(f a) b`: one CALL 1 per argument, which the VM runs inline for lambdas
+    // (the argument thunks are pure, so making the next one after the call changes nothing).
     for (Expr a : args) {
       compile(a, Mode.LAZY);
+      int s = fn.span(app.range());
+      fn.emit(Op.CALL, -1, 1);
+      fn.restoreSpan(s);
     }
-    int s = fn.span(app.range());
-    fn.emit(Op.CALL, -args.size(), args.size());
-    fn.restoreSpan(s);
   }
 
   // ---- variables ----

@@ -378,6 +378,11 @@ final class Fn {
         maxDepth + 2, name, formals, file, pos);
   }
 
+  /** The constant that the code from {@code at} to the end pushes, if it is one CONST; else null. */
+  Object constantFrom(int at) {
+    return size == at + 2 && code[at] == Op.CONST ? constants.get(code[at + 1]) : null;
+  }
+
   /** Whether the last instruction emitted is {@code op} (for small peephole choices). */
   boolean lastIs(int op, int at) {
     return at >= 0 && at < size && code[at] == op;

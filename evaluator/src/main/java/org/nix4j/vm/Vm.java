@@ -157,17 +157,55 @@ public final class Vm {
 
   /** Calls {@code f} with two arguments (curried); the answer is forced. */
   public Value call(Value f, Value a, Value b) {
-    return callMany(f, new Value[] {a, b}, 0);
+    Value g = applyNow(f, a);
+    if (g != null) {
+      return callValue(g, b);
+    }
+    return push(new ApplyGen(f, new Value[] {a, b}));
   }
 
   /** Calls {@code f} with arguments {@code args[from..]} (curried); the answer is forced. */
   public Value callMany(Value f, Value[] args, int from) {
+    while (args.length - from > 1) {
+      Value g = applyNow(f, args[from]);
+      if (g == null) {
+        break;
+      }
+      f = g;
+      from++;
+    }
     if (args.length - from == 1) {
       return callValue(f, args[from]);
     }
     ApplyGen g = new ApplyGen(f, args);
     g.next = from;
     return push(g);
+  }
+
+  /**
+   * {@code f arg} when it is known without pushing a frame — a simple lambda ({@code a: b: …}
+   * returning a closure), a partial application of a builtin — else null (nothing done).
+   */
+  private Value applyNow(Value f, Value arg) {
+    if (f instanceof Thunk t && (f = t.valueOrNull()) == null) {
+      return null;
+    }
+    if (f instanceof Closure c) {
+      Proto p = c.proto;
+      return p.simple && observer == null ? evalSimple(p, c.upvalues(), arg) : null;
+    }
+    if (f instanceof Builtin b) {
+      return b.arity > 1 ? new PrimOpApp(b, new Value[] {arg}) : null;
+    }
+    if (f instanceof PrimOpApp pa) {
+      Value[] prev = pa.args();
+      if (prev.length + 1 < pa.builtin.arity) {
+        Value[] args = Arrays.copyOf(prev, prev.length + 1);
+        args[prev.length] = arg;
+        return new PrimOpApp(pa.builtin, args);
+      }
+    }
+    return null;
   }
 
   /** Pushes a generator and runs it at once; returns its result if it finished without suspending. */
@@ -238,12 +276,7 @@ public final class Vm {
 
   private void pushFrame(Frame f) {
     if (++fp == frames.length) {
-      if (fp >= maxDepth) {
-        fp--;
-        throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)")
-            .withoutShownPos();
-      }
-      frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
+      growFrames();
     }
     frames[fp] = f;
     budget.tick();
@@ -254,6 +287,16 @@ public final class Vm {
         observer.enterGenerator((Generator) f, fp);
       }
     }
+  }
+
+  /** Makes room for frame {@link #fp}, which is one past the end of {@link #frames}. */
+  private void growFrames() {
+    if (fp >= maxDepth) {
+      fp--;
+      throw new NixError(NixError.Kind.EVAL, "stack overflow (possible infinite recursion)")
+          .withoutShownPos();
+    }
+    frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxDepth + 1));
   }
 
   /** Pops {@code f} (the top frame) that finished with {@code result}. */
@@ -591,24 +634,54 @@ public final class Vm {
             stack[sp] = null;
           }
           case Op.NOP -> {}
-          case Op.FORCE -> {
-            Value v = stack[sp - 1];
+          case Op.FORCE, Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
+            Value v;
+            if (code[opStart] == Op.FORCE) {
+              v = stack[--sp];
+              stack[sp] = null;
+            } else {
+              int x = code[ip++];
+              v = code[opStart] == Op.LOCAL_FORCE ? stack[base + x] : cf.upvalues[x];
+              if (obs != null && v instanceof Thunk t && !t.isEvaluated()) {
+                // The observer sees the FORCE that follows as an instruction of its own.
+                stack[sp++] = v;
+                break;
+              }
+              // The FORCE that follows, done here (with its position).
+              opStart = ip++;
+            }
             if (v instanceof Thunk t) {
               Value done = t.valueOrNull();
-              if (done != null) {
-                stack[sp - 1] = done;
-              } else if (obs == null && t.code() instanceof Proto tp && tp.simple && !t.isBlackhole()
-                  && (done = tp.arithmetic ? evalArithmetic(tp, t.upvalues())
-                      : evalSimple(tp, t.upvalues(), null)) != null) {
-                t.set(done);
-                stack[sp - 1] = done;
-              } else {
-                stack[--sp] = null;
+              if (done == null && obs == null && t.code() instanceof Proto tq && tq.simple) {
+                done = forceQuick(t);
+              }
+              if (done == null) {
                 cf.ip = ip;
                 cf.opStart = opStart;
                 this.sp = sp;
+                if (obs == null && t.code() instanceof Proto tp && !t.isBlackhole()) {
+                  // enterThunk, inline: the thunk's code runs in a new frame, at once.
+                  t.enter();
+                  if (sp + tp.maxStack + 1 >= stack.length) {
+                    ensureStack(sp + tp.maxStack + 1);
+                    stack = this.stack;
+                  }
+                  CallFrame nf = new CallFrame(tp, t.upvalues(), sp, t, null);
+                  nf.savedSp = sp;
+                  if (++fp == frames.length) {
+                    growFrames();
+                  }
+                  frames[fp] = nf;
+                  budget.tick();
+                  cf = nf;
+                  proto = tp;
+                  code = tp.code;
+                  k = tp.constants;
+                  base = sp;
+                  ip = 0;
+                  continue;
+                }
                 enterThunk(t);
-                {
                 if (!(frames[fp] instanceof CallFrame next)) {
                   return null;
                 }
@@ -622,12 +695,47 @@ public final class Vm {
                 ip = cf.ip;
                 continue;
               }
-              }
+              v = done;
             }
+            stack[sp++] = v;
           }
           case Op.THUNK -> {
             Proto p = (Proto) k[code[ip++]];
             stack[sp++] = new Thunk(p, capture(p, cf, stack, base));
+          }
+          case Op.THUNK_CALL -> {
+            Proto tp = (Proto) k[code[ip++]];
+            Thunk arg = new Thunk(tp, capture(tp, cf, stack, base));
+            if (stack[sp - 1] instanceof Closure c && obs == null && !c.proto.simple) {
+              // The CALL 1 that follows, done here as that instruction does it.
+              cf.opStart = ip;
+              ip += 2;
+              cf.ip = ip;
+              stack[--sp] = null;
+              Proto p = c.proto;
+              if (sp + p.maxStack + 1 >= stack.length) {
+                ensureStack(sp + p.maxStack + 1);
+                stack = this.stack;
+              }
+              CallFrame nf = new CallFrame(p, c.upvalues(), sp, null, c);
+              nf.savedSp = sp;
+              stack[sp++] = arg;
+              this.sp = sp;
+              // pushFrame, inline (no observer here).
+              if (++fp == frames.length) {
+                growFrames();
+              }
+              frames[fp] = nf;
+              budget.tick();
+              cf = nf;
+              proto = p;
+              code = p.code;
+              k = p.constants;
+              base = sp - 1;
+              ip = 0;
+              continue;
+            }
+            stack[sp++] = arg;
           }
           case Op.CLOSURE -> {
             Proto p = (Proto) k[code[ip++]];
@@ -722,12 +830,18 @@ public final class Vm {
             Value a = stack[sp - 1];
             stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
           }
-          case Op.LESS -> {
+          case Op.LESS, Op.LESS_JUMP -> {
             Value b = stack[--sp];
             stack[sp] = null;
             Value a = stack[sp - 1];
             if (a instanceof NixInt x && b instanceof NixInt y) {
-              stack[sp - 1] = NixBool.of(x.value < y.value);
+              if (code[opStart] == Op.LESS_JUMP) {
+                // The JUMP_IF_FALSE d e that follows, done here.
+                stack[--sp] = null;
+                ip = x.value < y.value ? ip + 3 : ip + 3 + code[ip + 1];
+              } else {
+                stack[sp - 1] = NixBool.of(x.value < y.value);
+              }
             } else if (a instanceof NixUnknown || b instanceof NixUnknown) {
               stack[sp - 1] = NixUnknown.UNKNOWN;
             } else {
@@ -911,7 +1025,7 @@ public final class Vm {
             Arrays.fill(stack, sp, sp + n, null);
             stack[sp++] = NixList.wrap(items);
           }
-          case Op.SELECT -> {
+          case Op.SELECT, Op.SELECT_FORCE -> {
             String name = (String) k[code[ip++]];
             Value v = stack[sp - 1];
             if (!(v instanceof NixAttrs s)) {
@@ -923,6 +1037,17 @@ public final class Vm {
             Value r = s.get(name);
             if (r == null) {
               throw Attrs.missing(name, s);
+            }
+            if (code[opStart] == Op.SELECT_FORCE) {
+              if (!(r instanceof Thunk t)) {
+                ip++;
+              } else {
+                Value done = t.valueOrNull();
+                if (done != null) {
+                  r = done;
+                  ip++;
+                }
+              }
             }
             stack[sp - 1] = r;
           }
@@ -1000,6 +1125,34 @@ public final class Vm {
             cf.ip = ip;
             cf.opStart = opStart;
             Value f = stack[sp - n - 1];
+            if (n == 1 && f instanceof Closure c && obs == null && !c.proto.simple) {
+              // The common case, inline: a lambda called with one argument gets a frame.
+              Value arg = stack[--sp];
+              stack[sp] = null;
+              stack[--sp] = null;
+              Proto p = c.proto;
+              if (sp + p.maxStack + 1 >= stack.length) {
+                ensureStack(sp + p.maxStack + 1);
+                stack = this.stack;
+              }
+              CallFrame nf = new CallFrame(p, c.upvalues(), sp, null, c);
+              nf.savedSp = sp;
+              stack[sp++] = arg;
+              this.sp = sp;
+              // pushFrame, inline (no observer here).
+              if (++fp == frames.length) {
+                growFrames();
+              }
+              frames[fp] = nf;
+              budget.tick();
+              cf = nf;
+              proto = p;
+              code = p.code;
+              k = p.constants;
+              base = nf.base;
+              ip = 0;
+              continue;
+            }
             Value r;
             if (n == 1) {
               Value arg = stack[--sp];
@@ -1014,7 +1167,11 @@ public final class Vm {
               Arrays.fill(stack, sp, sp + n, null);
               stack[--sp] = null;
               this.sp = sp;
-              r = callMany(f, args, 0);
+              if (f instanceof Builtin b && b.arity >= n) {
+                r = b.arity == n ? applyBuiltin(b, args) : new PrimOpApp(b, args);
+              } else {
+                r = callMany(f, args, 0);
+              }
             }
             if (r == null) {
               if (!(frames[fp] instanceof CallFrame next)) {
@@ -1037,9 +1194,18 @@ public final class Vm {
           }
           case Op.RETURN -> {
             Value r = stack[sp - 1];
-            this.sp = sp;
-            cf.opStart = opStart;
-            popFrame(cf, r);
+            if (obs == null) {
+              // popFrame, inline.
+              frames[fp--] = null;
+              this.sp = cf.savedSp;
+              if (cf.thunk != null) {
+                cf.thunk.set(r);
+              }
+            } else {
+              this.sp = sp;
+              cf.opStart = opStart;
+              popFrame(cf, r);
+            }
             if (fp < stop || !(frames[fp] instanceof CallFrame next)) {
               return r;
             }
@@ -1159,6 +1325,53 @@ public final class Vm {
     }
   }
 
+  /**
+   * Evaluates a pending thunk of {@linkplain Proto#simple simple} code without a frame and
+   * stores its value; null when it needs a frame (what it reads is not evaluated yet, …).
+   */
+  private Value forceQuick(Thunk t) {
+    if (!(t.code() instanceof Proto tp) || !tp.simple || t.isBlackhole()) {
+      return null;
+    }
+    Value[] up = t.upvalues();
+    Value done;
+    if (tp.quickOp >= 0) {
+      done = quickArith(tp, up);
+    } else {
+      done = tp.arithmetic ? evalArithmetic(tp, up) : evalSimple(tp, up, null);
+    }
+    if (done != null) {
+      t.set(done);
+    }
+    return done;
+  }
+
+  /** A thunk of {@link Proto#quickOp} form: integer arithmetic without interpreting its code. */
+  private Value quickArith(Proto p, Value[] up) {
+    Value a = up[p.quickA];
+    if (a instanceof Thunk t && (a = t.valueOrNull()) == null) {
+      return null;
+    }
+    Value b = p.quickConst;
+    if (b == null) {
+      b = up[p.quickB];
+      if (b instanceof Thunk t && (b = t.valueOrNull()) == null) {
+        return null;
+      }
+    }
+    if (a instanceof NixInt x && b instanceof NixInt y) {
+      long l = x.value;
+      long r = y.value;
+      return switch (p.quickOp) {
+        case Op.ADD -> NixInt.of(l + r);
+        case Op.SUB -> NixInt.of(l - r);
+        case Op.MUL -> NixInt.of(l * r);
+        default -> NixBool.of(l < r);
+      };
+    }
+    return evalArithmetic(p, up);
+  }
+
   /** Scratch stack of {@link #evalSimple}; never used by two evaluations at once. */
   private final Value[] scratch = new Value[Proto.SIMPLE_MAX_STACK + 1];
 
@@ -1185,6 +1398,14 @@ public final class Vm {
           case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
           case Op.UPVAL -> s[sp++] = up[code[ip++]];
           case Op.LOCAL -> s[sp++] = s[code[ip++]];
+          case Op.UPVAL_FORCE, Op.LOCAL_FORCE -> {
+            Value v = code[ip - 1] == Op.UPVAL_FORCE ? up[code[ip++]] : s[code[ip++]];
+            if (v instanceof Thunk t && (v = t.valueOrNull()) == null) {
+              return null;
+            }
+            s[sp++] = v;
+            ip++;
+          }
           case Op.LIST -> {
             int n = code[ip++];
             Value[] items = new Value[n];
@@ -1255,7 +1476,8 @@ public final class Vm {
             }
             s[sp - 1] = NixBool.of(!b.value);
           }
-          case Op.SELECT -> {
+          case Op.SELECT, Op.SELECT_FORCE -> {
+            boolean force = code[ip - 1] == Op.SELECT_FORCE;
             String name = (String) k[code[ip++]];
             if (!(s[sp - 1] instanceof NixAttrs a)) {
               return null;
@@ -1263,6 +1485,13 @@ public final class Vm {
             Value r = a.get(name);
             if (r == null) {
               return null;
+            }
+            if (force) {
+              // And the FORCE that follows.
+              if (r instanceof Thunk t && (r = t.valueOrNull()) == null) {
+                return null;
+              }
+              ip++;
             }
             s[sp - 1] = r;
           }
@@ -1299,6 +1528,14 @@ public final class Vm {
         switch (code[ip++]) {
           case Op.CONST -> s[sp++] = (Value) k[code[ip++]];
           case Op.UPVAL -> s[sp++] = up[code[ip++]];
+          case Op.UPVAL_FORCE -> {
+            Value v = up[code[ip++]];
+            if (v instanceof Thunk t && (v = t.valueOrNull()) == null) {
+              return null;
+            }
+            s[sp++] = v;
+            ip++;
+          }
           case Op.FORCE -> {
             if (s[sp - 1] instanceof Thunk t) {
               Value d = t.valueOrNull();
@@ -1351,7 +1588,8 @@ public final class Vm {
             }
             s[sp - 1] = NixBool.of(!b.value);
           }
-          case Op.SELECT -> {
+          case Op.SELECT, Op.SELECT_FORCE -> {
+            boolean force = code[ip - 1] == Op.SELECT_FORCE;
             String name = (String) k[code[ip++]];
             if (!(s[sp - 1] instanceof NixAttrs a)) {
               return null;
@@ -1359,6 +1597,13 @@ public final class Vm {
             Value r = a.get(name);
             if (r == null) {
               return null;
+            }
+            if (force) {
+              // And the FORCE that follows.
+              if (r instanceof Thunk t && (r = t.valueOrNull()) == null) {
+                return null;
+              }
+              ip++;
             }
             s[sp - 1] = r;
           }
