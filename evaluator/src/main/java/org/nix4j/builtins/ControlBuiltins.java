@@ -19,25 +19,58 @@ final class ControlBuiltins {
   private ControlBuiltins() {}
 
   static void register(Registry r) {
-    r.add(new Primop("throw", 1, 0, (vm, a) -> Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, s -> {
-      // Nix reports throw and abort without a position.
-      throw new NixError(NixError.Kind.THROW, s.bytes).withoutShownPos();
-    })), true);
-    r.add(new Primop("abort", 1, 0, (vm, a) -> Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, s -> {
-      throw new NixError(NixError.Kind.ABORT,
-          "evaluation aborted with the following error message: '" + s.bytes + "'").withoutShownPos();
-    })), true);
-    r.def("seq", 2, allStrict(2), (vm, a) -> a[1]);
-    r.def("deepSeq", 2, 0, (vm, a) -> vm.push(new DeepSeq(a[0], a[1])));
-    r.def("tryEval", 1, 0, (vm, a) -> vm.push(new TryEval(a[0])));
-    r.def("trace", 2, strict(0), (vm, a) -> {
-      Value v = a[0];
-      String text = v instanceof NixString s ? s.bytes : Printer.print(v);
-      TraceSink sink = vm.host() instanceof TraceSink t ? t : TraceSink.STDERR;
-      sink.trace(v, text);
-      return vm.force(a[1]);
+    r.add(new Primop("throw", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, s -> {
+          // Nix reports throw and abort without a position.
+          throw new NixError(NixError.Kind.THROW, s.bytes).withoutShownPos();
+        });
+      }
+    }), true);
+    r.add(new Primop("abort", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, s -> {
+          throw new NixError(NixError.Kind.ABORT,
+              "evaluation aborted with the following error message: '" + s.bytes + "'").withoutShownPos();
+        });
+      }
+    }), true);
+    r.def("seq", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return a[1];
+      }
     });
-    r.def("addErrorContext", 2, 0, (vm, a) -> vm.push(new AddErrorContext(a[0], a[1])));
+    r.def("deepSeq", 2, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new DeepSeq(a[0], a[1]));
+      }
+    });
+    r.def("tryEval", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new TryEval(a[0]));
+      }
+    });
+    r.def("trace", 2, strict(0), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        Value v = a[0];
+        String text = v instanceof NixString s ? s.bytes : Printer.print(v);
+        TraceSink sink = vm.host() instanceof TraceSink t ? t : TraceSink.STDERR;
+        sink.trace(v, text);
+        return vm.force(a[1]);
+      }
+    });
+    r.def("addErrorContext", 2, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new AddErrorContext(a[0], a[1]));
+      }
+    });
   }
 
   /** deepSeq a b: forces a deeply, then b. */

@@ -3,7 +3,9 @@ package org.nix4j.builtins;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.nix4j.value.NixString;
+import org.nix4j.value.Value;
 import org.nix4j.vm.NixError;
+import org.nix4j.vm.Vm;
 
 /** hashString: md5, sha1, sha256 and sha512 of a string's bytes, in lowercase hexadecimal. */
 final class HashBuiltins {
@@ -11,14 +13,17 @@ final class HashBuiltins {
 
   static void register(Registry r) {
     r.add(new OrderedPrimop("hashString", 2, new int[] {0}, new Expect[] {Expect.STRING_NO_CTX},
-        (vm, a) -> {
-          String type = ((NixString) a[0]).bytes;
-          String algorithm = javaName(type);
-          if (algorithm == null) {
-            throw NixError.usage("unknown hash algorithm '" + type + "'");
+        new Primop.Body() {
+          @Override
+          public Value apply(Vm vm, Value[] a) {
+            String type = ((NixString) a[0]).bytes;
+            String algorithm = javaName(type);
+            if (algorithm == null) {
+              throw NixError.usage("unknown hash algorithm '" + type + "'");
+            }
+            // The context of the string is dropped.
+            return Then.force(vm, a[1], s -> NixString.of(hex(digest(algorithm, Args.toStr(s).bytes))));
           }
-          // The context of the string is dropped.
-          return Then.force(vm, a[1], s -> NixString.of(hex(digest(algorithm, Args.toStr(s).bytes))));
         }), false);
   }
 

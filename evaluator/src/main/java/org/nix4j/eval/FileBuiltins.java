@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.nix4j.builtins.Args;
+import org.nix4j.builtins.Primop;
 import org.nix4j.builtins.Registry;
 import org.nix4j.io.EvalIO;
 import org.nix4j.io.EvalIOException;
@@ -44,31 +45,74 @@ final class FileBuiltins {
 
   static void register(Registry r, Evaluator ev) {
     EvalStore st = ev.evalStore();
-    r.def("readFile", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx)));
-    r.def("readDir", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx)));
-    r.def("pathExists", 1, 0, (vm, a) -> Steps.realisePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx)));
-    r.def("hashFile", 2, allStrict(1), (vm, a) -> {
-      HashAlgorithm algo = HashAlgorithm.lookup(Steps.stringNoContext(a[0])).orElseThrow(
-          () -> NixError.usage("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
-      return Steps.realisePath(vm, a[1], (path, ctx) -> {
-        st.realiseContextOf(path, ctx);
-        return NixString.of(hashFile(st, path, algo).toBase16());
-      });
+    r.def("readFile", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Steps.realisePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx));
+      }
     });
-    r.def("toPath", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0],
-        (path, ctx) -> NixString.of(NixPath.canonicalise(path), ctx)));
-    r.def("storePath", 1, 0, (vm, a) -> Steps.coercePath(vm, a[0], (path, ctx) -> storePath(st, path, ctx)));
-    r.def("toFile", 2, allStrict(2), (vm, a) -> toFile(st, Steps.stringNoContext(a[0]), a[1]));
-    r.def("path", 1, allStrict(1), (vm, a) -> vm.push(new PathGen(st, Args.toAttrs(a[0]))));
-    r.def("filterSource", 2, 0, (vm, a) -> Steps.coercePath(vm, a[1], (path, ctx) ->
-        Steps.force(vm, a[0], f -> {
-          if (!isFunction(f)) {
-            throw NixError.eval("first argument in call to 'filterSource' is not a function but "
-                + f.describe());
-          }
-          return vm.push(new AddPath(st, baseNameOf(path), path, f, FileIngestionMethod.RECURSIVE,
-              null, ctx));
-        })));
+    r.def("readDir", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Steps.realisePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx));
+      }
+    });
+    r.def("pathExists", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Steps.realisePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx));
+      }
+    });
+    r.def("hashFile", 2, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        HashAlgorithm algo = HashAlgorithm.lookup(Steps.stringNoContext(a[0])).orElseThrow(
+            () -> NixError.usage("unknown hash algorithm '" + ((NixString) a[0]).bytes + "'"));
+        return Steps.realisePath(vm, a[1], (path, ctx) -> {
+          st.realiseContextOf(path, ctx);
+          return NixString.of(hashFile(st, path, algo).toBase16());
+        });
+      }
+    });
+    r.def("toPath", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Steps.coercePath(vm, a[0],
+          (path, ctx) -> NixString.of(NixPath.canonicalise(path), ctx));
+      }
+    });
+    r.def("storePath", 1, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Steps.coercePath(vm, a[0], (path, ctx) -> storePath(st, path, ctx));
+      }
+    });
+    r.def("toFile", 2, allStrict(2), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return toFile(st, Steps.stringNoContext(a[0]), a[1]);
+      }
+    });
+    r.def("path", 1, allStrict(1), new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return vm.push(new PathGen(st, Args.toAttrs(a[0])));
+      }
+    });
+    r.def("filterSource", 2, 0, new Primop.Body() {
+      @Override
+      public Value apply(Vm vm, Value[] a) {
+        return Steps.coercePath(vm, a[1], (path, ctx) ->
+          Steps.force(vm, a[0], f -> {
+            if (!isFunction(f)) {
+              throw NixError.eval("first argument in call to 'filterSource' is not a function but "
+                  + f.describe());
+            }
+            return vm.push(new AddPath(st, baseNameOf(path), path, f, FileIngestionMethod.RECURSIVE,
+                null, ctx));
+          }));
+      }
+    });
   }
 
   static boolean isFunction(Value v) {
