@@ -51,34 +51,39 @@ public final class Arith {
   }
 
   /**
-   * Whether a forced left operand of {@code +} can take part in an addition: a number, a string,
-   * a path, an unknown, or a set that may coerce ({@code __toString}, {@code outPath}; its
-   * coercion waits for the right operand).
+   * Whether a forced left operand of {@code +} can take part in an addition: a number, or a value
+   * that may be coerced to a string ({@link #coercible}).
    */
   static boolean addableLeft(Value a) {
-    return a instanceof NixInt || a instanceof NixString || a instanceof NixFloat || a instanceof NixPath
-        || a instanceof org.nix4j.value.NixUnknown
+    return a instanceof NixInt || a instanceof NixFloat || coercible(a);
+  }
+
+  /**
+   * Whether a forced value may be coerced to a string as an operand of {@code +} or an
+   * interpolated part: a string, a path, an unknown, or a set with {@code __toString} or
+   * {@code outPath} (its coercion waits for the operands after it). Numbers may not.
+   */
+  static boolean coercible(Value a) {
+    return a instanceof NixString || a instanceof NixPath || a instanceof org.nix4j.value.NixUnknown
         || (a instanceof org.nix4j.value.NixAttrs s && (s.has("__toString") || s.has("outPath")));
   }
 
   /** Fails as Nix's coercion of the left operand of {@code +} does, unless it is addable. */
   static void checkAddLeft(Value a, SourcePos at) {
     if (!addableLeft(a)) {
-      throw NixError.eval("cannot coerce " + a.describe() + " to a string").at(at);
+      throw cannotCoerce(a, at);
     }
-  }
-
-  /** Whether a forced part of an interpolated string may be coerced (numbers may not). */
-  static boolean interpolable(Value a) {
-    return a instanceof NixString || a instanceof NixPath || a instanceof org.nix4j.value.NixUnknown
-        || (a instanceof org.nix4j.value.NixAttrs s && (s.has("__toString") || s.has("outPath")));
   }
 
   /** Fails as Nix's coercion of a part of an interpolated string does, unless it may coerce. */
   static void checkInterpolated(Value a, SourcePos at) {
-    if (!interpolable(a)) {
-      throw NixError.eval("cannot coerce " + a.describe() + " to a string").at(at);
+    if (!coercible(a)) {
+      throw cannotCoerce(a, at);
     }
+  }
+
+  private static NixError cannotCoerce(Value a, SourcePos at) {
+    return NixError.eval("cannot coerce " + a.describe() + " to a string").at(at);
   }
 
   static long toInt(Value v) {

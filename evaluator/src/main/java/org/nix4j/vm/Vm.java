@@ -1440,7 +1440,7 @@ public final class Vm {
             ip++;
           }
           case Op.INTERP_PART -> {
-            if (!Arith.interpolable(s[sp - 1])) {
+            if (!Arith.coercible(s[sp - 1])) {
               return null;
             }
             ip++;
@@ -1552,7 +1552,7 @@ public final class Vm {
             ip++;
           }
           case Op.INTERP_PART -> {
-            if (!Arith.interpolable(s[sp - 1])) {
+            if (!Arith.coercible(s[sp - 1])) {
               return null;
             }
             ip++;

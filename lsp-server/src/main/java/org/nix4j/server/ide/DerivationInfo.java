@@ -54,19 +54,35 @@ final class DerivationInfo {
     if (!facts.isEmpty()) {
       lines.add(String.join(" · ", facts));
     }
-    String position = meta == null ? null : string(vm, meta.get("position"));
+    Position position = position(vm, meta);
     if (position != null) {
-      int colon = position.lastIndexOf(':');
-      String file = colon > 0 ? position.substring(0, colon) : position;
-      String line = colon > 0 ? position.substring(colon + 1) : "";
-      if (file.startsWith("/") && line.chars().allMatch(Character::isDigit)) {
-        String name = Hover.unicode(file.substring(file.lastIndexOf('/') + 1));
-        lines.add("defined in [" + escape(name) + (line.isEmpty() ? "" : ":" + line) + "](file://"
-            + Hover.unicode(file).replace(" ", "%20").replace(")", "%29")
-            + (line.isEmpty() ? "" : "#L" + line) + ")");
-      }
+      String name = Hover.unicode(position.file().substring(position.file().lastIndexOf('/') + 1));
+      String line = position.line();
+      lines.add("defined in [" + escape(name) + (line.isEmpty() ? "" : ":" + line) + "](file://"
+          + Hover.unicode(position.file()).replace(" ", "%20").replace(")", "%29")
+          + (line.isEmpty() ? "" : "#L" + line) + ")");
     }
     return lines.isEmpty() ? null : String.join("\n\n", lines);
+  }
+
+  /** Where {@code meta.position} says a package is written: an absolute file and a line ("" if none). */
+  record Position(String file, String line) {}
+
+  /** {@code meta.position} ({@code "FILE:LINE"}, as package collections set it), or null. */
+  static Position position(Vm vm, NixAttrs meta) {
+    String position = meta == null ? null : string(vm, meta.get("position"));
+    if (position == null) {
+      return null;
+    }
+    int colon = position.lastIndexOf(':');
+    String file = colon > 0 ? position.substring(0, colon) : position;
+    String line = colon > 0 ? position.substring(colon + 1) : "";
+    return file.startsWith("/") && line.chars().allMatch(Character::isDigit) ? new Position(file, line) : null;
+  }
+
+  /** The value as a derivation (a set whose {@code type} is "derivation"), or null. */
+  static NixAttrs derivation(Vm vm, Value v) {
+    return force(vm, v) instanceof NixAttrs a && "derivation".equals(string(vm, a.get("type"))) ? a : null;
   }
 
   /** A license: its SPDX identifier or short name, or a list of them. */
@@ -117,7 +133,7 @@ final class DerivationInfo {
     }
   }
 
-  private static NixAttrs attrs(Vm vm, Value v) {
+  static NixAttrs attrs(Vm vm, Value v) {
     return force(vm, v) instanceof NixAttrs a ? a : null;
   }
 

@@ -128,34 +128,30 @@ public final class GotoDefinition {
    */
   static void addPackage(List<Place> out, DocumentEval doc, Value set, String name) {
     Vm vm = doc.world().evaluator().vm();
-    try {
-      if (!(vm.forceValue(set) instanceof NixAttrs a) || a.get(name) == null
-          || !(vm.forceValue(a.get(name)) instanceof NixAttrs drv)
-          || !(drv.get("type") != null && vm.forceValue(drv.get("type")) instanceof org.nix4j.value.NixString t
-              && t.bytes.equals("derivation"))) {
+    NixAttrs a = DerivationInfo.attrs(vm, set);
+    NixAttrs drv = a == null ? null : DerivationInfo.derivation(vm, a.get(name));
+    if (drv == null) {
+      return;
+    }
+    int i = drv.indexOf("pname");
+    SourcePos p = i < 0 ? null : drv.positionAt(i);
+    Place place;
+    if (p != null) {
+      place = Place.of(p.file(), nameAt(p.file().text(), p.start(), p.end()));
+    } else {
+      DerivationInfo.Position pos = DerivationInfo.position(vm, DerivationInfo.attrs(vm, drv.get("meta")));
+      if (pos == null) {
         return;
       }
-      int i = drv.indexOf("pname");
-      SourcePos p = i < 0 ? null : drv.positionAt(i);
-      Place place = null;
-      if (p != null) {
-        place = Place.of(p.file(), nameAt(p.file().text(), p.start(), p.end()));
-      } else if (drv.get("meta") != null && vm.forceValue(drv.get("meta")) instanceof NixAttrs meta
-          && meta.get("position") != null
-          && vm.forceValue(meta.get("position")) instanceof org.nix4j.value.NixString pos) {
-        int colon = pos.bytes.lastIndexOf(':');
-        String file = colon > 0 ? pos.bytes.substring(0, colon) : pos.bytes;
-        if (file.startsWith("/")) {
-          place = Place.file(java.nio.file.Path.of(org.nix4j.syntax.Bytes.toUnicode(file)));
-        }
+      try {
+        place = Place.file(java.nio.file.Path.of(org.nix4j.syntax.Bytes.toUnicode(pos.file())));
+      } catch (java.nio.file.InvalidPathException e) {
+        return;
       }
-      Place found = place;
-      if (found != null && out.stream().noneMatch(o -> java.util.Objects.equals(o.path(), found.path())
-          && o.range().equals(found.range()))) {
-        out.add(found);
-      }
-    } catch (NixError | java.nio.file.InvalidPathException e) {
-      // no package place then
+    }
+    if (out.stream().noneMatch(o -> java.util.Objects.equals(o.path(), place.path())
+        && o.range().equals(place.range()))) {
+      out.add(place);
     }
   }
 
