@@ -151,8 +151,9 @@ final class AttrBuiltins {
       return s;
     }
     Value[] values = new Value[n];
+    ListBuiltins.Fn fn = new ListBuiltins.Fn(f);
     for (int i = 0; i < n; i++) {
-      values[i] = ListBuiltins.apply(f, NixString.of(s.nameAt(i)), s.valueAt(i));
+      values[i] = ListBuiltins.apply(fn, NixString.of(s.nameAt(i)), s.valueAt(i));
     }
     return NixAttrs.ofSorted(s.names(), values, null);
   }

@@ -13,6 +13,7 @@ import org.nix4j.value.NixNull;
 import org.nix4j.value.NixPath;
 import org.nix4j.value.NixString;
 import org.nix4j.value.Printer;
+import org.nix4j.value.Thunk;
 import org.nix4j.value.Value;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
@@ -227,10 +228,12 @@ final class JsonBuiltins {
     }
 
     private Value shallow(Value v) {
-      if (v instanceof org.nix4j.value.Thunk t) {
+      if (v instanceof Thunk t) {
         Value done = t.valueOrNull();
         if (done == null) {
-          throw cannotConvert("a thunk", null);
+          throw t.code() instanceof Thunk.Application app
+              ? cannotConvert("a function application", app.functionPos())
+              : cannotConvert("a thunk", null);
         }
         return done;
       }

@@ -179,30 +179,92 @@ final class ListBuiltins {
     return vm.force(l.get(n));
   }
 
+  /**
+   * The function that one call of map, genList, mapAttrs or zipAttrsWith applies to each
+   * element, shared by the applications it makes. Nix holds the function unevaluated (a thunk)
+   * until one of them is evaluated; {@link #applied} says whether that happened, which decides
+   * where Nix positions an error about the applications left.
+   */
+  static final class Fn {
+    final Value f;
+    boolean applied;
+
+    Fn(Value f) {
+      this.f = f;
+    }
+
+    /** The function, after Nix would have evaluated it. */
+    Fn evaluated() {
+      applied = true;
+      return this;
+    }
+
+    /** The position of the function's lambda once Nix would have evaluated it, else null. */
+    org.nix4j.value.SourcePos pos() {
+      Value v = f;
+      if (v instanceof Thunk t) {
+        v = t.valueOrNull();
+      } else if (!applied) {
+        return null;
+      }
+      return v instanceof org.nix4j.value.Closure c ? c.proto.pos : null;
+    }
+  }
+
   /** A thunk of {@code f x}. */
-  static Value apply(Value f, Value x) {
+  static Value apply(Fn f, Value x) {
     return new Thunk(new Call1(f, x));
   }
 
   /** The code of a thunk of {@code f x} (a class: a lambda would be linked on first use). */
-  private static final class Call1 implements Thunk.NativeCode {
-    private final Value f;
+  private static final class Call1 implements Thunk.Application {
+    private final Fn f;
     private final Value x;
 
-    Call1(Value f, Value x) {
+    Call1(Fn f, Value x) {
       this.f = f;
       this.x = x;
     }
 
     @Override
     public Value run(Vm vm) {
-      return vm.call(f, x);
+      f.applied = true;
+      return vm.call(f.f, x);
+    }
+
+    @Override
+    public org.nix4j.value.SourcePos functionPos() {
+      return f.pos();
     }
   }
 
   /** A thunk of {@code f x y}. */
-  static Value apply(Value f, Value x, Value y) {
-    return new Thunk(vm -> vm.call(f, x, y));
+  static Value apply(Fn f, Value x, Value y) {
+    return new Thunk(new Call2(f, x, y));
+  }
+
+  /** The code of a thunk of {@code f x y}. */
+  private static final class Call2 implements Thunk.Application {
+    private final Fn f;
+    private final Value x;
+    private final Value y;
+
+    Call2(Fn f, Value x, Value y) {
+      this.f = f;
+      this.x = x;
+      this.y = y;
+    }
+
+    @Override
+    public Value run(Vm vm) {
+      f.applied = true;
+      return vm.call(f.f, x, y);
+    }
+
+    @Override
+    public org.nix4j.value.SourcePos functionPos() {
+      return f.pos();
+    }
   }
 
   static NixList map(Value f, NixList l) {
@@ -212,8 +274,9 @@ final class ListBuiltins {
     }
     Value[] out = new Value[n];
     Value[] in = l.items();
+    Fn fn = new Fn(f);
     for (int i = 0; i < n; i++) {
-      out[i] = apply(f, in[i]);
+      out[i] = apply(fn, in[i]);
     }
     return NixList.wrap(out);
   }
@@ -227,8 +290,9 @@ final class ListBuiltins {
     }
     int n = (int) len;
     Value[] out = new Value[n];
+    Fn fn = new Fn(f);
     for (int i = 0; i < n; i++) {
-      out[i] = apply(f, NixInt.of(i));
+      out[i] = apply(fn, NixInt.of(i));
     }
     return NixList.wrap(out);
   }
@@ -815,8 +879,10 @@ final class ListBuiltins {
     String[] names = byName.keySet().toArray(new String[0]);
     Value[] values = new Value[names.length];
     int k = 0;
+    // zipAttrsWith evaluates the function first.
+    Fn fn = new Fn(f).evaluated();
     for (Map.Entry<String, ArrayList<Value>> e : byName.entrySet()) {
-      values[k++] = apply(f, NixString.of(e.getKey()), toList(e.getValue()));
+      values[k++] = apply(fn, NixString.of(e.getKey()), toList(e.getValue()));
     }
     return NixAttrs.ofSorted(names, values, null);
   }

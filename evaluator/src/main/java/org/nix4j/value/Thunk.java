@@ -110,7 +110,10 @@ public final class Thunk extends Value {
   @Override
   public String describe() {
     Value v = valueOrNull();
-    return v != null ? v.describe() : "a thunk";
+    if (v != null) {
+      return v.describe();
+    }
+    return value == null && code instanceof Application ? "a function application" : "a thunk";
   }
 
   /** Native code that computes a thunk's value, such as the application of a builtin's map. */
@@ -120,5 +123,18 @@ public final class Thunk extends Value {
      * frames on the VM and returns null, and the value the frames produce becomes the thunk's.
      */
     Value run(org.nix4j.vm.Vm vm);
+  }
+
+  /**
+   * The code of a pending function call that a builtin made without evaluating it (the
+   * elements of {@code map} and {@code genList}, the values of {@code mapAttrs} and
+   * {@code zipAttrsWith}): what Nix calls "a function application" rather than "a thunk".
+   */
+  public interface Application extends NativeCode {
+    /**
+     * Where Nix positions an error about the application: the function's lambda once Nix
+     * would have evaluated the function, else null.
+     */
+    SourcePos functionPos();
   }
 }
