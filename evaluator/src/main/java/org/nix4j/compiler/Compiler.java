@@ -956,7 +956,8 @@ public final class Compiler {
             && !(r instanceof org.nix4j.syntax.ast.Ident)) {
           // Nix coerces a left operand that is no number before it evaluates the right one, so
           // that `{ } + f x` fails on the set, whatever f x does. (A constant or a variable on the
-          // right is left out: the check would only slow down the commonest additions.)
+          // right is left out: the check would only slow down the commonest additions; the VM
+          // checks the left operand when such a variable needs evaluating or a with lookup.)
           fn.emit(Op.ADD_LEFT, 0, fn.constant(pos(l == null ? b.range() : l.range())));
         }
         compile(r, Mode.STRICT);

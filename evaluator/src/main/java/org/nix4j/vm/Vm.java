@@ -652,8 +652,15 @@ public final class Vm {
             }
             if (v instanceof Thunk t) {
               Value done = t.valueOrNull();
-              if (done == null && obs == null && t.code() instanceof Proto tq && tq.simple) {
-                done = forceQuick(t);
+              if (done == null) {
+                if (code[ip] == Op.ADD) {
+                  // The right operand of + (a variable: the compiler emits no ADD_LEFT for
+                  // it) is about to be evaluated: the left one is checked first, as Nix does.
+                  Arith.checkAddLeft(stack[sp - 1], ((SourcePos[]) k[code[ip + 1]])[0]);
+                }
+                if (obs == null && t.code() instanceof Proto tq && tq.simple) {
+                  done = forceQuick(t);
+                }
               }
               if (done == null) {
                 cf.ip = ip;
@@ -1261,6 +1268,11 @@ public final class Vm {
             for (int i = 0; i < sources.length; i++) {
               int s = sources[i];
               withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
+            }
+            if (code[ip] == Op.FORCE && code[ip + 1] == Op.ADD) {
+              // The right operand of + is this variable (no ADD_LEFT before it): the left one
+              // is checked before the lookup, as Nix does.
+              Arith.checkAddLeft(stack[sp - 1], ((SourcePos[]) k[code[ip + 2]])[0]);
             }
             cf.ip = ip;
             cf.opStart = opStart;
