@@ -295,10 +295,19 @@ class EvalFixturesTest {
       return new Outcome(inst.run(req), null, stderr.toString());
     } catch (NixError e) {
       // Nix prints an empty message as an empty line.
-      String first = e.getMessage().isEmpty() ? "" : "error: " + firstLine(e.getMessage());
+      String first = e.getMessage().isEmpty() ? "" : terminal("error: " + firstLine(e.getMessage()));
       stderr.append(org.nix4j.value.NixString.bytesOf(ErrorFormat.command(e, showTrace)));
       return new Outcome(null, first, stderr.toString());
     }
+  }
+
+  /** A line of bytes as Nix writes it to stderr: tabs expanded, carriage returns dropped. */
+  private static String terminal(String line) {
+    if (line.indexOf('\t') < 0 && line.indexOf('\r') < 0) {
+      return line;
+    }
+    return org.nix4j.value.NixString.bytesOf(
+        ErrorFormat.terminal(org.nix4j.value.NixString.unicodeOf(line)));
   }
 
   static String firstLine(String s) {
