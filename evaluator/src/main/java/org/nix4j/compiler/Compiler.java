@@ -813,8 +813,9 @@ public final class Compiler {
   /** Whether a part from {@code from} on is an interpolation that could fail as it evaluates. */
   private static boolean mayFailLater(List<StrPart> parts, int from) {
     for (int i = from; i < parts.size(); i++) {
-      if (parts.get(i) instanceof StrPart.Interpolation x && !(x.expr() instanceof org.nix4j.syntax.ast.Literal)
-          && !(x.expr() instanceof org.nix4j.syntax.ast.Ident)) {
+      if (parts.get(i) instanceof StrPart.Interpolation x
+          && !(x.expr() instanceof org.nix4j.syntax.ast.Literal)) {
+        // A variable too: forcing it may fail, or find a value (a thunk's) that fails.
         return true;
       }
     }

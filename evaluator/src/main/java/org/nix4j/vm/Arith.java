@@ -1,6 +1,7 @@
 package org.nix4j.vm;
 
 import org.nix4j.bytecode.Op;
+import org.nix4j.value.CoercedLeft;
 import org.nix4j.value.NixFloat;
 import org.nix4j.value.NixInt;
 import org.nix4j.value.NixPath;
@@ -55,7 +56,74 @@ public final class Arith {
    * that may be coerced to a string ({@link #coercible}).
    */
   static boolean addableLeft(Value a) {
-    return a instanceof NixInt || a instanceof NixFloat || coercible(a);
+    return a instanceof NixInt || a instanceof NixFloat || coercible(a) || a instanceof CoercedLeft;
+  }
+
+  /**
+   * Whether the left operand of {@code +} is a set to be coerced (through {@code __toString} or
+   * {@code outPath}) before the right operand is evaluated, as Nix does.
+   */
+  static boolean coercesLater(Value a) {
+    return a instanceof org.nix4j.value.NixAttrs;
+  }
+
+  /**
+   * The left operand of {@code +} (a set, {@link #coercesLater}) coerced to a string before the
+   * right one is evaluated: the string, or null after pushing a generator whose answer is the
+   * string (a {@link CoercedLeft}).
+   */
+  static Value coerceLeft(Vm vm, Value a, SourcePos at) {
+    return vm.push(new CoerceLeft(a, at, Coerce.Mode.APPEND_TO_PATH));
+  }
+
+  /**
+   * A part of an interpolated string, a set, coerced before the next parts are evaluated, as Nix
+   * does: the string, or null after pushing a generator whose answer is the string.
+   */
+  static Value coercePart(Vm vm, Value part, SourcePos at) {
+    return vm.push(new CoerceLeft(part, at, Coerce.Mode.INTERPOLATE));
+  }
+
+  /**
+   * Coerces the left operand of {@code +} (a set, as Nix does when the first operand is one) or
+   * a part of an interpolated string (a set) before what follows is evaluated.
+   */
+  private static final class CoerceLeft extends Generator {
+    private final Value a;
+    private final SourcePos at;
+    /** APPEND_TO_PATH for + (a set first: paths not copied), INTERPOLATE for a string part. */
+    private final Coerce.Mode mode;
+    private boolean started;
+
+    CoerceLeft(Value a, SourcePos at, Coerce.Mode mode) {
+      this.a = a;
+      this.at = at;
+      this.mode = mode;
+    }
+
+    @Override
+    public Value onError(Vm vm, NixError error) {
+      error.at(at);
+      return null;
+    }
+
+    @Override
+    public SourcePos callPosition() {
+      return at;
+    }
+
+    @Override
+    public Value resume(Vm vm, Value in) {
+      if (!started) {
+        started = true;
+        in = vm.coerceToString(a, mode);
+        if (in == null) {
+          return null;
+        }
+      }
+      return mode == Coerce.Mode.APPEND_TO_PATH && in instanceof NixString s
+          ? new CoercedLeft(s) : in;
+    }
   }
 
   /**
@@ -105,8 +173,9 @@ public final class Arith {
 
   /**
    * {@code a + b} for forced operands: numbers add; a path on the left makes a path; anything
-   * else concatenates as strings (paths copied to the store). Returns the result, or null after
-   * pushing a generator when coercion needs Nix code.
+   * else concatenates as strings (paths copied to the store when the left operand is a string,
+   * not when it is a set: Nix copies only when the first operand's type is string). Returns the
+   * result, or null after pushing a generator when coercion needs Nix code.
    */
   static Value add(Vm vm, Value a, Value b, SourcePos[] operands) {
     if (a instanceof NixInt x) {
@@ -152,6 +221,12 @@ public final class Arith {
     }
 
     @Override
+    public SourcePos callPosition() {
+      // A __toString is called from the operand being coerced.
+      return operands[a instanceof NixPath || state >= 2 ? 1 : 0];
+    }
+
+    @Override
     public Value resume(Vm vm, Value in) {
       if (a instanceof NixPath p) {
         if (state == 0) {
@@ -170,11 +245,19 @@ public final class Arith {
         }
         return NixPath.of(NixPath.canonicalise(p.path + s.bytes));
       }
+      // Nix copies paths to the store only when the left operand is a string: a set on the
+      // left (__toString, outPath) leaves paths as they are.
+      Coerce.Mode mode = a instanceof NixString ? Coerce.Mode.INTERPOLATE
+          : Coerce.Mode.APPEND_TO_PATH;
       if (state == 0) {
         state = 1;
-        in = vm.coerceToString(a, Coerce.Mode.INTERPOLATE);
-        if (in == null) {
-          return null;
+        if (a instanceof CoercedLeft c) {
+          in = c.string;
+        } else {
+          in = vm.coerceToString(a, mode);
+          if (in == null) {
+            return null;
+          }
         }
       }
       if (in instanceof org.nix4j.value.NixUnknown) {
@@ -183,7 +266,7 @@ public final class Arith {
       if (state == 1) {
         left = (NixString) in;
         state = 2;
-        in = vm.coerceToString(b, Coerce.Mode.INTERPOLATE);
+        in = vm.coerceToString(b, mode);
         if (in == null) {
           return null;
         }

@@ -230,6 +230,12 @@ public final class Coerce extends Generator {
     }
 
     @Override
+    public org.nix4j.value.SourcePos callPosition() {
+      // A __toString is called from the interpolation being coerced.
+      return positions != null && i < positions.length ? positions[i] : null;
+    }
+
+    @Override
     public Value onError(Vm vm, NixError error) {
       // Nix places a coercion error at the interpolation that failed.
       if (positions != null && i < positions.length) {

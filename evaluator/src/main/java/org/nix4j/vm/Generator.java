@@ -50,6 +50,15 @@ public abstract class Generator extends Frame {
     return false;
   }
 
+  /**
+   * Where Nix positions the calls this generator makes (the "from call site" of a lambda it
+   * calls, such as a {@code __toString}), when that is not the instruction of the call frame
+   * below it; null by default.
+   */
+  public org.nix4j.value.SourcePos callPosition() {
+    return null;
+  }
+
   /** When Nix records {@link #traceMessage} (by default always). */
   public NixError.Recorded traceRecorded() {
     return NixError.Recorded.ALWAYS;

@@ -575,6 +575,9 @@ public final class Vm {
       if (frames[i] instanceof CallFrame c) {
         return c.proto.positionAt(c.opStart);
       }
+      if (frames[i] instanceof Generator g && g.callPosition() != null) {
+        return g.callPosition();
+      }
     }
     return null;
   }
@@ -636,6 +639,7 @@ public final class Vm {
           case Op.NOP -> {}
           case Op.FORCE, Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
             Value v;
+            final int loadStart = opStart;
             if (code[opStart] == Op.FORCE) {
               v = stack[--sp];
               stack[sp] = null;
@@ -656,7 +660,36 @@ public final class Vm {
                 if (code[ip] == Op.ADD) {
                   // The right operand of + (a variable: the compiler emits no ADD_LEFT for
                   // it) is about to be evaluated: the left one is checked first, as Nix does.
-                  Arith.checkAddLeft(stack[sp - 1], ((SourcePos[]) k[code[ip + 1]])[0]);
+                  Value left = stack[sp - 1];
+                  SourcePos leftPos = ((SourcePos[]) k[code[ip + 1]])[0];
+                  Arith.checkAddLeft(left, leftPos);
+                  if (Arith.coercesLater(left) && code[loadStart] != Op.FORCE) {
+                    // A set: coerced first, then this instruction runs again (the load has
+                    // no effects) and finds the coerced set below the variable.
+                    stack[--sp] = null;
+                    cf.ip = loadStart;
+                    cf.opStart = ip; // the ADD: __toString is called from the +
+                    this.sp = sp;
+                    Value r = Arith.coerceLeft(this, left, leftPos);
+                    if (r == null) {
+                      if (!(frames[fp] instanceof CallFrame next)) {
+                        return null;
+                      }
+                      cf = next;
+                      proto = cf.proto;
+                      code = proto.code;
+                      k = proto.constants;
+                      base = cf.base;
+                      stack = this.stack;
+                      sp = this.sp;
+                      ip = cf.ip;
+                      continue;
+                    }
+                    stack = this.stack;
+                    stack[sp++] = r;
+                    ip = loadStart;
+                    continue;
+                  }
                 }
                 if (obs == null && t.code() instanceof Proto tq && tq.simple) {
                   done = forceQuick(t);
@@ -770,11 +803,61 @@ public final class Vm {
           }
           case Op.ADD_LEFT -> {
             int at = code[ip++];
-            Arith.checkAddLeft(stack[sp - 1], (SourcePos) k[at]);
+            Value left = stack[sp - 1];
+            Arith.checkAddLeft(left, (SourcePos) k[at]);
+            if (Arith.coercesLater(left)) {
+              // A set: coerced now (its __toString called), before the right operand.
+              stack[--sp] = null;
+              cf.ip = ip;
+              cf.opStart = opStart;
+              this.sp = sp;
+              Value r = Arith.coerceLeft(this, left, (SourcePos) k[at]);
+              if (r == null) {
+                if (!(frames[fp] instanceof CallFrame next)) {
+                  return null;
+                }
+                cf = next;
+                proto = cf.proto;
+                code = proto.code;
+                k = proto.constants;
+                base = cf.base;
+                stack = this.stack;
+                sp = this.sp;
+                ip = cf.ip;
+                continue;
+              }
+              stack = this.stack;
+              stack[sp++] = r;
+            }
           }
           case Op.INTERP_PART -> {
             int at = code[ip++];
-            Arith.checkInterpolated(stack[sp - 1], (SourcePos) k[at]);
+            Value part = stack[sp - 1];
+            Arith.checkInterpolated(part, (SourcePos) k[at]);
+            if (part instanceof NixAttrs) {
+              // A set: coerced now (its __toString called), before the next parts.
+              stack[--sp] = null;
+              cf.ip = ip;
+              cf.opStart = opStart;
+              this.sp = sp;
+              Value r = Arith.coercePart(this, part, (SourcePos) k[at]);
+              if (r == null) {
+                if (!(frames[fp] instanceof CallFrame next)) {
+                  return null;
+                }
+                cf = next;
+                proto = cf.proto;
+                code = proto.code;
+                k = proto.constants;
+                base = cf.base;
+                stack = this.stack;
+                sp = this.sp;
+                ip = cf.ip;
+                continue;
+              }
+              stack = this.stack;
+              stack[sp++] = r;
+            }
           }
           case Op.ADD -> {
             int operandPositions = code[ip++];
@@ -1272,7 +1355,35 @@ public final class Vm {
             if (code[ip] == Op.FORCE && code[ip + 1] == Op.ADD) {
               // The right operand of + is this variable (no ADD_LEFT before it): the left one
               // is checked before the lookup, as Nix does.
-              Arith.checkAddLeft(stack[sp - 1], ((SourcePos[]) k[code[ip + 2]])[0]);
+              Value left = stack[sp - 1];
+              SourcePos leftPos = ((SourcePos[]) k[code[ip + 2]])[0];
+              Arith.checkAddLeft(left, leftPos);
+              if (Arith.coercesLater(left)) {
+                // A set: coerced first, then the lookup runs again.
+                stack[--sp] = null;
+                cf.ip = opStart;
+                cf.opStart = ip + 1; // the ADD: __toString is called from the +
+                this.sp = sp;
+                Value r = Arith.coerceLeft(this, left, leftPos);
+                if (r == null) {
+                  if (!(frames[fp] instanceof CallFrame next)) {
+                    return null;
+                  }
+                  cf = next;
+                  proto = cf.proto;
+                  code = proto.code;
+                  k = proto.constants;
+                  base = cf.base;
+                  stack = this.stack;
+                  sp = this.sp;
+                  ip = cf.ip;
+                  continue;
+                }
+                stack = this.stack;
+                stack[sp++] = r;
+                ip = opStart;
+                continue;
+              }
             }
             cf.ip = ip;
             cf.opStart = opStart;
