@@ -151,24 +151,32 @@ public final class ErrorFormat {
   /** Without the trailing newlines and spaces. */
   private static String chomp(String s) {
     int end = s.length();
-    while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+    while (end > 0 && isChompable(s.charAt(end - 1))) {
       end--;
     }
     return s.substring(0, end);
   }
 
-  /** "error: " before the first line, the others indented under it (empty ones stay empty). */
+  /** The characters Nix's chomp removes from the end of a text. */
+  private static boolean isChompable(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /**
+   * "error: " before the first line, the others indented under it, each line without the
+   * whitespace at its end (as Nix's indent: an empty line stays empty, a message of blanks
+   * leaves nothing, not even "error:").
+   */
   private static String indent(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length() + 64);
-    sb.append("error: ");
     int start = 0;
     while (true) {
       int nl = s.indexOf('\n', start);
       String l = nl < 0 ? s.substring(start) : s.substring(start, nl);
-      if (start > 0 && !l.isEmpty()) {
-        sb.append(INDENT);
-      }
-      sb.append(l);
+      sb.append(chomp((start == 0 ? "error: " : INDENT) + l));
       if (nl < 0) {
         return sb.toString();
       }

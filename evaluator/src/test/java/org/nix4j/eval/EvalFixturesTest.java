@@ -295,10 +295,21 @@ class EvalFixturesTest {
       return new Outcome(inst.run(req), null, stderr.toString());
     } catch (NixError e) {
       // Nix prints an empty message as an empty line.
-      String first = e.getMessage().isEmpty() ? "" : terminal("error: " + firstLine(e.getMessage()));
+      // Nix prints a message of blanks as an empty line.
+      String first = chomp(e.getMessage()).isEmpty() ? ""
+          : terminal(chomp("error: " + firstLine(e.getMessage())));
       stderr.append(org.nix4j.value.NixString.bytesOf(ErrorFormat.command(e, showTrace)));
       return new Outcome(null, first, stderr.toString());
     }
+  }
+
+  /** Without the blanks at the end, as Nix prints each line of an error. */
+  private static String chomp(String s) {
+    int end = s.length();
+    while (end > 0 && " \n\r\t".indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   /** A line of bytes as Nix writes it to stderr: tabs expanded, carriage returns dropped. */
