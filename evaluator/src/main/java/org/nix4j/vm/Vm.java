@@ -603,6 +603,64 @@ public final class Vm {
   // Bytecode.
 
   /**
+   * Before the right operand of the ADD at {@code addAt} is evaluated (a variable, which has no
+   * ADD_LEFT): fails as Nix does when the left operand, on top of the stack, cannot be added;
+   * when it is a set and {@code resumeAt >= 0}, coerces it first (replacing it on the stack, see
+   * {@link #coerceFirst}) and returns true: the frame then resumes at {@code resumeAt}, which
+   * evaluates the variable again. Out of the instruction loop to keep that method small.
+   */
+  private boolean leftOfAdd(CallFrame cf, int addAt, int resumeAt, int sp) {
+    Value left = stack[sp - 1];
+    SourcePos leftPos = ((SourcePos[]) cf.proto.constants[cf.proto.code[addAt + 1]])[0];
+    Arith.checkAddLeft(left, leftPos);
+    if (resumeAt < 0 || !(left instanceof NixAttrs)) {
+      return false;
+    }
+    cf.ip = resumeAt;
+    cf.opStart = addAt;
+    this.sp = sp;
+    coerceFirst(left, leftPos, false);
+    return true;
+  }
+
+  /**
+   * ADD_LEFT and INTERP_PART: fails as Nix does when the value on top of the stack (the left
+   * operand of {@code +}, a part of an interpolated string) cannot be added or coerced; when it
+   * is a set, coerces it before what follows is evaluated (see {@link #coerceFirst}) and returns
+   * true: the frame resumes at {@code ip}.
+   */
+  private boolean coercedFirst(CallFrame cf, int ip, int opStart, int sp, SourcePos at,
+      boolean part) {
+    Value v = stack[sp - 1];
+    if (part) {
+      Arith.checkInterpolated(v, at);
+    } else {
+      Arith.checkAddLeft(v, at);
+    }
+    if (!(v instanceof NixAttrs)) {
+      return false;
+    }
+    cf.ip = ip;
+    cf.opStart = opStart;
+    this.sp = sp;
+    coerceFirst(v, at, part);
+    return true;
+  }
+
+  /**
+   * Replaces the set on top of the stack (the left operand of {@code +} or a part of an
+   * interpolated string) by its coercion to a string, or pushes the generator that computes it
+   * (its answer then takes the set's place). The call frame below resumes at its saved ip.
+   */
+  private void coerceFirst(Value set, SourcePos at, boolean part) {
+    stack[--sp] = null;
+    Value r = part ? Arith.coercePart(this, set, at) : Arith.coerceLeft(this, set, at);
+    if (r != null) {
+      stack[sp++] = r;
+    }
+  }
+
+  /**
    * Runs the call frames at the top of the frame stack. Forcing a thunk of bytecode, calling a
    * lambda and returning to a call frame switch frames here, without going back to
    * {@link #run}. Returns null when the top frame is a generator that must run (it was pushed,
@@ -657,39 +715,12 @@ public final class Vm {
             if (v instanceof Thunk t) {
               Value done = t.valueOrNull();
               if (done == null) {
-                if (code[ip] == Op.ADD) {
-                  // The right operand of + (a variable: the compiler emits no ADD_LEFT for
-                  // it) is about to be evaluated: the left one is checked first, as Nix does.
-                  Value left = stack[sp - 1];
-                  SourcePos leftPos = ((SourcePos[]) k[code[ip + 1]])[0];
-                  Arith.checkAddLeft(left, leftPos);
-                  if (Arith.coercesLater(left) && code[loadStart] != Op.FORCE) {
-                    // A set: coerced first, then this instruction runs again (the load has
-                    // no effects) and finds the coerced set below the variable.
-                    stack[--sp] = null;
-                    cf.ip = loadStart;
-                    cf.opStart = ip; // the ADD: __toString is called from the +
-                    this.sp = sp;
-                    Value r = Arith.coerceLeft(this, left, leftPos);
-                    if (r == null) {
-                      if (!(frames[fp] instanceof CallFrame next)) {
-                        return null;
-                      }
-                      cf = next;
-                      proto = cf.proto;
-                      code = proto.code;
-                      k = proto.constants;
-                      base = cf.base;
-                      stack = this.stack;
-                      sp = this.sp;
-                      ip = cf.ip;
-                      continue;
-                    }
-                    stack = this.stack;
-                    stack[sp++] = r;
-                    ip = loadStart;
-                    continue;
-                  }
+                if (code[ip] == Op.ADD
+                    && leftOfAdd(cf, ip, code[loadStart] == Op.FORCE ? -1 : loadStart, sp)) {
+                  // The right operand of + (a variable: the compiler emits no ADD_LEFT for it)
+                  // waits: the left one, a set, is coerced first, as Nix does; then this
+                  // instruction runs again.
+                  return null;
                 }
                 if (obs == null && t.code() instanceof Proto tq && tq.simple) {
                   done = forceQuick(t);
@@ -803,60 +834,18 @@ public final class Vm {
           }
           case Op.ADD_LEFT -> {
             int at = code[ip++];
-            Value left = stack[sp - 1];
-            Arith.checkAddLeft(left, (SourcePos) k[at]);
-            if (Arith.coercesLater(left)) {
-              // A set: coerced now (its __toString called), before the right operand.
-              stack[--sp] = null;
-              cf.ip = ip;
-              cf.opStart = opStart;
-              this.sp = sp;
-              Value r = Arith.coerceLeft(this, left, (SourcePos) k[at]);
-              if (r == null) {
-                if (!(frames[fp] instanceof CallFrame next)) {
-                  return null;
-                }
-                cf = next;
-                proto = cf.proto;
-                code = proto.code;
-                k = proto.constants;
-                base = cf.base;
-                stack = this.stack;
-                sp = this.sp;
-                ip = cf.ip;
-                continue;
-              }
-              stack = this.stack;
-              stack[sp++] = r;
+            if (!(stack[sp - 1] instanceof NixInt)
+                && coercedFirst(cf, ip, opStart, sp, (SourcePos) k[at], false)) {
+              // A set, coerced first (its __toString called), before the right operand.
+              return null;
             }
           }
           case Op.INTERP_PART -> {
             int at = code[ip++];
-            Value part = stack[sp - 1];
-            Arith.checkInterpolated(part, (SourcePos) k[at]);
-            if (part instanceof NixAttrs) {
-              // A set: coerced now (its __toString called), before the next parts.
-              stack[--sp] = null;
-              cf.ip = ip;
-              cf.opStart = opStart;
-              this.sp = sp;
-              Value r = Arith.coercePart(this, part, (SourcePos) k[at]);
-              if (r == null) {
-                if (!(frames[fp] instanceof CallFrame next)) {
-                  return null;
-                }
-                cf = next;
-                proto = cf.proto;
-                code = proto.code;
-                k = proto.constants;
-                base = cf.base;
-                stack = this.stack;
-                sp = this.sp;
-                ip = cf.ip;
-                continue;
-              }
-              stack = this.stack;
-              stack[sp++] = r;
+            if (!(stack[sp - 1] instanceof NixString)
+                && coercedFirst(cf, ip, opStart, sp, (SourcePos) k[at], true)) {
+              // A set, coerced first (its __toString called), before the next parts.
+              return null;
             }
           }
           case Op.ADD -> {
@@ -1352,38 +1341,10 @@ public final class Vm {
               int s = sources[i];
               withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
             }
-            if (code[ip] == Op.FORCE && code[ip + 1] == Op.ADD) {
-              // The right operand of + is this variable (no ADD_LEFT before it): the left one
-              // is checked before the lookup, as Nix does.
-              Value left = stack[sp - 1];
-              SourcePos leftPos = ((SourcePos[]) k[code[ip + 2]])[0];
-              Arith.checkAddLeft(left, leftPos);
-              if (Arith.coercesLater(left)) {
-                // A set: coerced first, then the lookup runs again.
-                stack[--sp] = null;
-                cf.ip = opStart;
-                cf.opStart = ip + 1; // the ADD: __toString is called from the +
-                this.sp = sp;
-                Value r = Arith.coerceLeft(this, left, leftPos);
-                if (r == null) {
-                  if (!(frames[fp] instanceof CallFrame next)) {
-                    return null;
-                  }
-                  cf = next;
-                  proto = cf.proto;
-                  code = proto.code;
-                  k = proto.constants;
-                  base = cf.base;
-                  stack = this.stack;
-                  sp = this.sp;
-                  ip = cf.ip;
-                  continue;
-                }
-                stack = this.stack;
-                stack[sp++] = r;
-                ip = opStart;
-                continue;
-              }
+            if (code[ip] == Op.FORCE && code[ip + 1] == Op.ADD && leftOfAdd(cf, ip + 1, opStart, sp)) {
+              // The right operand of + (no ADD_LEFT before a variable) waits: the left one, a
+              // set, is coerced first, as Nix does; then the lookup runs again.
+              return null;
             }
             cf.ip = ip;
             cf.opStart = opStart;
