@@ -146,15 +146,16 @@ public final class Op {
 
   /**
    * ADD_LEFT k: the forced left operand of {@code +} on top, before the right one is evaluated:
-   * fails as Nix does when it can be neither added to nor coerced to a string (Nix coerces the
-   * left operand before it evaluates the right one); constants[k] is its position.
+   * fails as Nix does when it can be neither added to nor coerced to a string, and replaces a
+   * set by its coercion (Nix coerces the left operand before it evaluates the right one);
+   * constants[k] is its position.
    */
   public static final int ADD_LEFT = 53;
 
   /**
    * INTERP_PART k: a forced part of an interpolated string on top, before the next parts are
    * evaluated: fails as Nix's coercion of it does when it cannot become a string (numbers
-   * cannot); constants[k] is its position.
+   * cannot), and replaces a set by its string; constants[k] is its position.
    */
   public static final int INTERP_PART = 54;
 
