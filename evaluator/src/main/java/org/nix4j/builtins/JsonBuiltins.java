@@ -98,7 +98,15 @@ final class JsonBuiltins {
     private Object[] workObj = new Object[64];
     private int[] workTag = new int[64];
     private int sp;
-    private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
+    /** How many sets and lists are open (being written) around the current value. */
+    private int depth;
+    /**
+     * The open containers deeper than {@link #CYCLE_CHECK_DEPTH}: a container that contains
+     * itself repeats on the path below that depth (the shallow levels of ordinary values are
+     * written without hashing each container).
+     */
+    private IdentityHashMap<Value, Boolean> deepOpen;
+    private static final int CYCLE_CHECK_DEPTH = 1000;
     /**
      * The text written so far is {@link #chunks} then {@link #out}: out is moved into a chunk
      * whenever it grows past {@link #CHUNK}, and the chunks are joined once at the end. A large
@@ -206,7 +214,9 @@ final class JsonBuiltins {
           continue;
         }
         if (tag == CLOSE) {
-          open.remove(item);
+          if (depth-- > CYCLE_CHECK_DEPTH) {
+            deepOpen.remove(item);
+          }
           continue;
         }
         Value v = strict ? vm.force((Value) item) : shallow((Value) item);
@@ -309,8 +319,13 @@ final class JsonBuiltins {
     }
 
     private void enter(Value container) {
-      if (open.put(container, Boolean.TRUE) != null || open.size() > MAX_DEPTH) {
-        throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
+      if (++depth > CYCLE_CHECK_DEPTH) {
+        if (deepOpen == null) {
+          deepOpen = new IdentityHashMap<>();
+        }
+        if (deepOpen.put(container, Boolean.TRUE) != null || depth > MAX_DEPTH) {
+          throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
+        }
       }
     }
   }

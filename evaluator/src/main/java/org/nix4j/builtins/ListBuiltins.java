@@ -181,23 +181,7 @@ final class ListBuiltins {
 
   /** A thunk of {@code f x}. */
   static Value apply(Value f, Value x) {
-    return new Thunk(new Call1(f, x));
-  }
-
-  /** The code of a thunk of {@code f x} (a class: a lambda would be linked on first use). */
-  private static final class Call1 implements Thunk.NativeCode {
-    private final Value f;
-    private final Value x;
-
-    Call1(Value f, Value x) {
-      this.f = f;
-      this.x = x;
-    }
-
-    @Override
-    public Value run(Vm vm) {
-      return vm.call(f, x);
-    }
+    return Thunk.application(f, x);
   }
 
   /** A thunk of {@code f x y}. */

@@ -15,9 +15,17 @@ public final class Thunk extends Value {
    * (Three fields in all keep a thunk at 24 bytes.)
    */
   private Value value;
-  /** Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, or null once evaluated. */
+  /**
+   * Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, a function to apply to the
+   * value in {@link #upvalues} (see {@link #application}), or null once evaluated.
+   */
   private Object code;
-  private Value[] upvalues;
+  /**
+   * What pending bytecode captured: a {@code Value[]}, or the captured value itself when the
+   * code captures exactly one. A thunk that outlives a garbage collection then keeps one object
+   * instead of two; the array its frame needs is made when it runs (and dies young).
+   */
+  private Object upvalues;
 
   /** Marks a thunk under evaluation; never escapes this class. */
   private static final Value BLACKHOLE = new Value() {
@@ -37,8 +45,35 @@ public final class Thunk extends Value {
     this.upvalues = upvalues;
   }
 
+  /** A thunk of code that captures exactly one value. */
+  public Thunk(Proto proto, Value captured) {
+    this.code = proto;
+    this.upvalues = captured != null ? captured : new Value[] {null};
+  }
+
   public Thunk(NativeCode code) {
     this.code = code;
+  }
+
+  /**
+   * A thunk of {@code f x} (an element of {@code map f xs} or {@code genList f n}): one object,
+   * where a {@link NativeCode} would add a second one to every element.
+   */
+  public static Thunk application(Value f, Value x) {
+    Thunk t = new Thunk((NativeCode) null);
+    t.code = f;
+    t.upvalues = x;
+    return t;
+  }
+
+  /** The function of a pending {@link #application}, else null. */
+  public Value appliedFunction() {
+    return code instanceof Value f ? f : null;
+  }
+
+  /** The argument of a pending {@link #application}. */
+  public Value appliedArgument() {
+    return (Value) upvalues;
   }
 
   /** An evaluated thunk: a value in a place that must hold a thunk (e.g. a shared slot). */
@@ -68,13 +103,23 @@ public final class Thunk extends Value {
     return !isEvaluated();
   }
 
-  /** The pending code: a {@link Proto} or a {@link NativeCode}; null when evaluated. */
+  /**
+   * The pending code: a {@link Proto}, a {@link NativeCode} or the function of an
+   * {@link #application}; null when evaluated.
+   */
   public Object code() {
     return code;
   }
 
+  /** The captured upvalues of pending bytecode (an array made now for a single capture). */
   public Value[] upvalues() {
-    return upvalues;
+    Object u = upvalues;
+    return u instanceof Value v ? new Value[] {v} : (Value[]) u;
+  }
+
+  /** Whether the upvalues are {@code marker} (e.g. the VM's "not captured yet"). */
+  public boolean upvaluesAre(Value[] marker) {
+    return upvalues == marker;
   }
 
   /** Marks the thunk as under evaluation. For the VM. */
@@ -99,6 +144,11 @@ public final class Thunk extends Value {
   /** Fills the upvalues of a thunk made before its captured values existed. For the VM. */
   public void setUpvalues(Value[] upvalues) {
     this.upvalues = upvalues;
+  }
+
+  /** {@link #setUpvalues} for code that captures exactly one value. */
+  public void setUpvalue(Value captured) {
+    this.upvalues = captured != null ? captured : new Value[] {null};
   }
 
   @Override

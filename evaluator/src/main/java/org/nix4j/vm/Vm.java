@@ -335,14 +335,17 @@ public final class Vm {
       throw new NixError(NixError.Kind.INFINITE_RECURSION, "infinite recursion encountered");
     }
     Object code = t.code();
-    t.enter();
     if (code instanceof Proto p) {
+      t.enter();
       ensureStack(sp + p.maxStack + 1);
       CallFrame cf = new CallFrame(p, t.upvalues(), sp, t, null);
       cf.savedSp = sp;
       pushFrame(cf);
     } else {
-      ThunkUpdate u = new ThunkUpdate(t, (Thunk.NativeCode) code);
+      ThunkUpdate u = code instanceof Thunk.NativeCode nc
+          ? new ThunkUpdate(t, nc)
+          : new ThunkUpdate(t, (Value) code, t.appliedArgument());
+      t.enter();
       u.savedSp = sp;
       pushFrame(u);
     }
@@ -701,11 +704,15 @@ public final class Vm {
           }
           case Op.THUNK -> {
             Proto p = (Proto) k[code[ip++]];
-            stack[sp++] = new Thunk(p, capture(p, cf, stack, base));
+            stack[sp++] = p.captures.length == 1
+                ? new Thunk(p, captureOne(p, cf, stack, base))
+                : new Thunk(p, capture(p, cf, stack, base));
           }
           case Op.THUNK_CALL -> {
             Proto tp = (Proto) k[code[ip++]];
-            Thunk arg = new Thunk(tp, capture(tp, cf, stack, base));
+            Thunk arg = tp.captures.length == 1
+                ? new Thunk(tp, captureOne(tp, cf, stack, base))
+                : new Thunk(tp, capture(tp, cf, stack, base));
             if (stack[sp - 1] instanceof Closure c && obs == null && !c.proto.simple) {
               // The CALL 1 that follows, done here as that instruction does it.
               cf.opStart = ip;
@@ -745,8 +752,13 @@ public final class Vm {
           case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
           case Op.FINALISE -> {
             Value v = stack[base + code[ip++]];
-            if (v instanceof Thunk t && t.upvalues() == PENDING) {
-              t.setUpvalues(capture((Proto) t.code(), cf, stack, base));
+            if (v instanceof Thunk t && t.upvaluesAre(PENDING)) {
+              Proto tp = (Proto) t.code();
+              if (tp.captures.length == 1) {
+                t.setUpvalue(captureOne(tp, cf, stack, base));
+              } else {
+                t.setUpvalues(capture(tp, cf, stack, base));
+              }
             } else if (v instanceof Closure c && c.upvalues() == PENDING) {
               c.setUpvalues(capture(c.proto, cf, stack, base));
             }
@@ -1417,6 +1429,11 @@ public final class Vm {
             boolean thunk = code[ip - 1] == Op.THUNK;
             Proto q = (Proto) k[code[ip++]];
             int[] caps = q.captures;
+            if (thunk && caps.length == 1) {
+              int c = caps[0];
+              s[sp++] = new Thunk(q, (c & 1) == 0 ? s[c >> 1] : up[c >> 1]);
+              continue;
+            }
             Value[] captured = caps.length == 0 ? PENDING_NONE : new Value[caps.length];
             for (int i = 0; i < caps.length; i++) {
               int c = caps[i];
@@ -1656,6 +1673,12 @@ public final class Vm {
   }
 
   /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */
+  /** The one value that {@code p} captures (its captures have length 1). */
+  private static Value captureOne(Proto p, CallFrame cf, Value[] stack, int base) {
+    int c = p.captures[0];
+    return (c & 1) == 0 ? stack[base + (c >> 1)] : cf.upvalues[c >> 1];
+  }
+
   private static Value[] capture(Proto p, CallFrame cf, Value[] stack, int base) {
     int[] caps = p.captures;
     int n = caps.length;
