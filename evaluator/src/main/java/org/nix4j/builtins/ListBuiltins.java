@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixInt;
@@ -54,7 +55,7 @@ final class ListBuiltins {
         if (l.size() == 0) {
           throw NixError.eval("'tail' called on an empty list");
         }
-        return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+        return NixList.wrap(Arrays2.copyOfRange(l.items(), 1, l.size()));
       }
     });
     // Nix forces the index before the list, and truncates it to a C int.
@@ -412,7 +413,7 @@ final class ListBuiltins {
       if (k == kept.length) {
         return list;
       }
-      return NixList.wrap(Arrays.copyOf(kept, k));
+      return NixList.wrap(Arrays2.copyOf(kept, k));
     }
 
     private void take(Value answer) {
@@ -511,7 +512,7 @@ final class ListBuiltins {
   }
 
   static NixList toList(ArrayList<Value> values) {
-    return NixList.wrap(values.toArray(new Value[0]));
+    return NixList.wrap(Arrays2.values(values));
   }
 
   /** groupBy f xs: the name f gives each element (a string without context) groups it. */
@@ -690,7 +691,7 @@ final class ListBuiltins {
     }
 
     private NixAttrs build() {
-      String[] outN = Arrays.copyOf(names, n);
+      String[] outN = Arrays2.copyOf(names, n);
       // Names are distinct: sorted, each finds its value through the table.
       Arrays.sort(outN);
       Value[] outV = new Value[n];

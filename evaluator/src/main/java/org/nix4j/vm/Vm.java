@@ -5,6 +5,7 @@ import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.AttrsShape;
 import org.nix4j.bytecode.Proto;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.Builtin;
 import org.nix4j.value.Closure;
 import org.nix4j.value.NixAttrs;
@@ -200,7 +201,7 @@ public final class Vm {
     if (f instanceof PrimOpApp pa) {
       Value[] prev = pa.args();
       if (prev.length + 1 < pa.builtin.arity) {
-        Value[] args = Arrays.copyOf(prev, prev.length + 1);
+        Value[] args = Arrays2.copyOf(prev, prev.length + 1);
         args[prev.length] = arg;
         return new PrimOpApp(pa.builtin, args);
       }
@@ -389,7 +390,7 @@ public final class Vm {
     }
     if (f instanceof PrimOpApp pa) {
       Value[] prev = pa.args();
-      Value[] args = Arrays.copyOf(prev, prev.length + 1);
+      Value[] args = Arrays2.copyOf(prev, prev.length + 1);
       args[prev.length] = arg;
       if (args.length == pa.builtin.arity) {
         return applyBuiltin(pa.builtin, args);
@@ -1242,7 +1243,7 @@ public final class Vm {
               sp -= n;
               stack[sp++] = r;
             } else {
-              Value[] parts = Arrays.copyOfRange(stack, sp - n, sp);
+              Value[] parts = Arrays2.copyOfRange(stack, sp - n, sp);
               for (int i = sp - n; i < sp; i++) {
                 stack[i] = null;
               }
