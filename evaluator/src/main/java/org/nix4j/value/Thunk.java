@@ -117,6 +117,12 @@ public final class Thunk extends Value {
     return u instanceof Value v ? new Value[] {v} : (Value[]) u;
   }
 
+  /** Captured upvalue {@code i} of pending bytecode (without making an array). */
+  public Value upvalue(int i) {
+    Object u = upvalues;
+    return u instanceof Value v ? v : ((Value[]) u)[i];
+  }
+
   /** Whether the upvalues are {@code marker} (e.g. the VM's "not captured yet"). */
   public boolean upvaluesAre(Value[] marker) {
     return upvalues == marker;

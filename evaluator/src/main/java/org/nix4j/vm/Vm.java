@@ -1346,11 +1346,11 @@ public final class Vm {
     if (!(t.code() instanceof Proto tp) || !tp.simple || t.isBlackhole()) {
       return null;
     }
-    Value[] up = t.upvalues();
     Value done;
     if (tp.quickOp >= 0) {
-      done = quickArith(tp, up);
+      done = quickArith(tp, t);
     } else {
+      Value[] up = t.upvalues();
       done = tp.arithmetic ? evalArithmetic(tp, up) : evalSimple(tp, up, null);
     }
     if (done != null) {
@@ -1360,14 +1360,14 @@ public final class Vm {
   }
 
   /** A thunk of {@link Proto#quickOp} form: integer arithmetic without interpreting its code. */
-  private Value quickArith(Proto p, Value[] up) {
-    Value a = up[p.quickA];
+  private Value quickArith(Proto p, Thunk th) {
+    Value a = th.upvalue(p.quickA);
     if (a instanceof Thunk t && (a = t.valueOrNull()) == null) {
       return null;
     }
     Value b = p.quickConst;
     if (b == null) {
-      b = up[p.quickB];
+      b = th.upvalue(p.quickB);
       if (b instanceof Thunk t && (b = t.valueOrNull()) == null) {
         return null;
       }
@@ -1382,7 +1382,7 @@ public final class Vm {
         default -> NixBool.of(l < r);
       };
     }
-    return evalArithmetic(p, up);
+    return evalArithmetic(p, th.upvalues());
   }
 
   /** Scratch stack of {@link #evalSimple}; never used by two evaluations at once. */
