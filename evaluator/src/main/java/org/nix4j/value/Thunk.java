@@ -123,6 +123,21 @@ public final class Thunk extends Value {
     return u instanceof Value v ? v : ((Value[]) u)[i];
   }
 
+  /**
+   * Marks an evaluated thunk as visited by the walk of {@code token} (a deep forcing): the slot
+   * of the captured values is free once the thunk is evaluated.
+   */
+  public void markVisited(Object token) {
+    if (code == null) {
+      upvalues = token;
+    }
+  }
+
+  /** Whether the walk of {@code token} has {@linkplain #markVisited visited} this thunk. */
+  public boolean visitedBy(Object token) {
+    return upvalues == token;
+  }
+
   /** Whether the upvalues are {@code marker} (e.g. the VM's "not captured yet"). */
   public boolean upvaluesAre(Value[] marker) {
     return upvalues == marker;
