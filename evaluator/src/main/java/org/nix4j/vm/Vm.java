@@ -637,7 +637,6 @@ public final class Vm {
             stack[base + code[ip++]] = stack[--sp];
             stack[sp] = null;
           }
-          case Op.NOP -> {}
           case Op.FORCE, Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
             Value v;
             if (code[opStart] == Op.FORCE) {
@@ -749,21 +748,6 @@ public final class Vm {
             Proto p = (Proto) k[code[ip++]];
             stack[sp++] = new Closure(p, capture(p, cf, stack, base));
           }
-          case Op.THUNK_DEFER -> stack[sp++] = new Thunk((Proto) k[code[ip++]], PENDING);
-          case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
-          case Op.FINALISE -> {
-            Value v = stack[base + code[ip++]];
-            if (v instanceof Thunk t && t.upvaluesAre(PENDING)) {
-              Proto tp = (Proto) t.code();
-              if (tp.captures.length == 1) {
-                t.setUpvalue(captureOne(tp, cf, stack, base));
-              } else {
-                t.setUpvalues(capture(tp, cf, stack, base));
-              }
-            } else if (v instanceof Closure c && c.upvalues() == PENDING) {
-              c.setUpvalues(capture(c.proto, cf, stack, base));
-            }
-          }
           case Op.CLOSE_SCOPE -> {
             int n = code[ip++];
             Value top = stack[sp - 1];
@@ -837,12 +821,6 @@ public final class Vm {
               stack[sp - 1] = Arith.numeric(a, b, Op.MUL);
             }
           }
-          case Op.DIV -> {
-            Value b = stack[--sp];
-            stack[sp] = null;
-            Value a = stack[sp - 1];
-            stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
-          }
           case Op.LESS, Op.LESS_JUMP -> {
             Value b = stack[--sp];
             stack[sp] = null;
@@ -895,48 +873,6 @@ public final class Vm {
               return null;
             }
           }
-          case Op.NOT -> {
-            Value a = stack[sp - 1];
-            if (a instanceof NixUnknown) {
-              break;
-            }
-            if (!(a instanceof NixBool bo)) {
-              throw NixError.type("a Boolean", a).withoutShownPos(); // as Nix
-            }
-            stack[sp - 1] = NixBool.of(!bo.value);
-          }
-          case Op.CONCAT -> {
-            Value b = stack[--sp];
-            stack[sp] = null;
-            Value a = stack[sp - 1];
-            if (a instanceof NixUnknown || b instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            if (!(a instanceof NixList la)) {
-              throw NixError.type("a list", a);
-            }
-            if (!(b instanceof NixList lb)) {
-              throw NixError.type("a list", b);
-            }
-            stack[sp - 1] = la.concat(lb);
-          }
-          case Op.UPDATE -> {
-            Value b = stack[--sp];
-            stack[sp] = null;
-            Value a = stack[sp - 1];
-            if (a instanceof NixUnknown || b instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            if (!(a instanceof NixAttrs sa)) {
-              throw NixError.type("a set", a).withoutShownPos(); // as Nix
-            }
-            if (!(b instanceof NixAttrs sb)) {
-              throw NixError.type("a set", b).withoutShownPos(); // as Nix
-            }
-            stack[sp - 1] = sa.update(sb);
-          }
           case Op.JUMP -> {
             int d = code[ip++];
             ip += d;
@@ -988,28 +924,6 @@ public final class Vm {
               throw NixError.type("a Boolean", c);
             }
           }
-          case Op.IMPL_JUMP -> {
-            int d = code[ip++];
-            Value c = stack[sp - 1];
-            if (c instanceof NixUnknown) {
-              ip += d;
-              break;
-            }
-            if (c == NixBool.FALSE) {
-              stack[sp - 1] = NixBool.TRUE;
-              ip += d;
-            } else if (c == NixBool.TRUE) {
-              stack[--sp] = null;
-            } else {
-              throw NixError.type("a Boolean", c);
-            }
-          }
-          case Op.ASSERT_BOOL -> {
-            Value c = stack[sp - 1];
-            if (!(c instanceof NixBool) && !(c instanceof NixUnknown)) {
-              throw NixError.type("a Boolean", c);
-            }
-          }
           case Op.ATTRS -> {
             AttrsShape shape = (AttrsShape) k[code[ip++]];
             int n = code[ip++];
@@ -1018,17 +932,6 @@ public final class Vm {
             System.arraycopy(stack, sp, vals, 0, n);
             Arrays.fill(stack, sp, sp + n, null);
             stack[sp++] = NixAttrs.ofSorted(shape.names(), vals, shape.positions());
-          }
-          case Op.DYN_ATTR -> {
-            SourcePos pos = (SourcePos) k[code[ip++]];
-            Value val = stack[--sp];
-            Value name = stack[--sp];
-            stack[sp] = null;
-            stack[sp + 1] = null;
-            if (!(name instanceof NixUnknown)) {
-              NixAttrs set = (NixAttrs) stack[sp - 1];
-              stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
-            }
           }
           case Op.LIST -> {
             int n = code[ip++];
@@ -1063,75 +966,6 @@ public final class Vm {
               }
             }
             stack[sp - 1] = r;
-          }
-          case Op.SELECT_DYN -> {
-            Value nameV = stack[--sp];
-            stack[sp] = null;
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            if (!(v instanceof NixAttrs s)) {
-              throw NixError.type("a set", v);
-            }
-            String name = Attrs.nameOf(nameV);
-            Value r = s.get(name);
-            if (r == null) {
-              throw Attrs.missing(name, s);
-            }
-            stack[sp - 1] = r;
-          }
-          case Op.SELECT_OR -> {
-            String name = (String) k[code[ip++]];
-            int d = code[ip++];
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown) {
-              break;
-            }
-            Value r = v instanceof NixAttrs s ? s.get(name) : null;
-            if (r != null) {
-              stack[sp - 1] = r;
-            } else {
-              stack[--sp] = null;
-              ip += d;
-            }
-          }
-          case Op.SELECT_DYN_OR -> {
-            int d = code[ip++];
-            Value nameV = stack[--sp];
-            stack[sp] = null;
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            String name = Attrs.nameOf(nameV);
-            Value r = v instanceof NixAttrs s ? s.get(name) : null;
-            if (r != null) {
-              stack[sp - 1] = r;
-            } else {
-              stack[--sp] = null;
-              ip += d;
-            }
-          }
-          case Op.HAS_ATTR -> {
-            String name = (String) k[code[ip++]];
-            Value v = stack[sp - 1];
-            if (!(v instanceof NixUnknown)) {
-              stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
-            }
-          }
-          case Op.HAS_ATTR_DYN -> {
-            Value nameV = stack[--sp];
-            stack[sp] = null;
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            String name = Attrs.nameOf(nameV);
-            stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
           }
           case Op.CALL -> {
             int n = code[ip++];
@@ -1257,30 +1091,15 @@ public final class Vm {
               return null;
             }
           }
-          case Op.ASSERT -> {
-            String msg = (String) k[code[ip++]];
-            Value c = stack[--sp];
-            stack[sp] = null;
-            if (c == NixBool.FALSE) {
-              throw new NixError(NixError.Kind.ASSERT, "assertion '" + msg + "' failed");
-            } else if (c != NixBool.TRUE && !(c instanceof NixUnknown)) {
-              throw NixError.type("a Boolean", c);
-            }
-          }
-          case Op.WITH_LOOKUP -> {
-            String name = (String) k[code[ip++]];
-            int[] sources = (int[]) k[code[ip++]];
-            Value[] withs = new Value[sources.length];
-            for (int i = 0; i < sources.length; i++) {
-              int s = sources[i];
-              withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
-            }
+          default -> {
             cf.ip = ip;
             cf.opStart = opStart;
             this.sp = sp;
-            WithLookup g = new WithLookup(name, withs);
-            Value r = push(g);
-            if (r == null) {
+            if (executeRare(cf, opStart)) {
+              stack = this.stack;
+              sp = this.sp;
+              ip = cf.ip;
+            } else {
               if (!(frames[fp] instanceof CallFrame next)) {
                 return null;
               }
@@ -1292,42 +1111,8 @@ public final class Vm {
               stack = this.stack;
               sp = this.sp;
               ip = cf.ip;
-              continue;
-            }
-            stack = this.stack;
-            sp = this.sp;
-            stack[sp++] = r;
-          }
-          case Op.FORMALS_CHECK -> {
-            Value arg = stack[base];
-            if (arg instanceof NixUnknown) {
-              break;
-            }
-            if (!(arg instanceof NixAttrs set)) {
-              throw atCallSite(NixError.type("a set", arg), callSite());
-            }
-            FormalsCheck.check(proto, set, callSite());
-          }
-          case Op.FORMAL -> {
-            String name = (String) k[code[ip++]];
-            int d = code[ip++];
-            Value arg = stack[base];
-            Value r = arg instanceof NixAttrs set ? set.get(name) : NixUnknown.UNKNOWN;
-            if (r != null) {
-              stack[sp++] = r;
-              ip += d;
             }
           }
-          case Op.MISSING_FORMAL -> {
-            String name = (String) k[code[ip++]];
-            throw atCallSite(FormalsCheck.missing(proto, name), callSite());
-          }
-          case Op.FAIL -> {
-            Value msg = stack[--sp];
-            stack[sp] = null;
-            throw NixError.eval(((NixString) msg).bytes);
-          }
-          default -> throw new IllegalStateException("bad opcode " + code[ip - 1] + " at " + (ip - 1));
         }
       }
     } catch (NixError e) {
@@ -1337,6 +1122,255 @@ public final class Vm {
       throw e;
     }
   }
+  /**
+   * The rarer instructions, kept out of {@link #execute} so that its loop of the common ones
+   * stays small: C1, the only compiler of the command line, takes a time about proportional to
+   * a method's size to compile it, and the loop runs in the interpreter until it has (for
+   * execute alone that was 60 to 120 ms of a run of a few hundred). The state comes in and
+   * goes out through {@code cf.ip} and {@link #sp}; false when a frame was pushed (the caller
+   * goes on with the frame on top).
+   */
+  private boolean executeRare(CallFrame cf, int opStart) {
+    Proto proto = cf.proto;
+    int[] code = proto.code;
+    Object[] k = proto.constants;
+    int base = cf.base;
+    Value[] stack = this.stack;
+    int sp = this.sp;
+    int ip = opStart + 1;
+    switch (code[opStart]) {
+      case Op.NOP -> {}
+      case Op.THUNK_DEFER -> stack[sp++] = new Thunk((Proto) k[code[ip++]], PENDING);
+      case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
+      case Op.FINALISE -> {
+        Value v = stack[base + code[ip++]];
+        if (v instanceof Thunk t && t.upvaluesAre(PENDING)) {
+          Proto tp = (Proto) t.code();
+          if (tp.captures.length == 1) {
+            t.setUpvalue(captureOne(tp, cf, stack, base));
+          } else {
+            t.setUpvalues(capture(tp, cf, stack, base));
+          }
+        } else if (v instanceof Closure c && c.upvalues() == PENDING) {
+          c.setUpvalues(capture(c.proto, cf, stack, base));
+        }
+      }
+      case Op.DIV -> {
+        Value b = stack[--sp];
+        stack[sp] = null;
+        Value a = stack[sp - 1];
+        stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
+      }
+      case Op.NOT -> {
+        Value a = stack[sp - 1];
+        if (a instanceof NixUnknown) {
+          break;
+        }
+        if (!(a instanceof NixBool bo)) {
+          throw NixError.type("a Boolean", a).withoutShownPos(); // as Nix
+        }
+        stack[sp - 1] = NixBool.of(!bo.value);
+      }
+      case Op.CONCAT -> {
+        Value b = stack[--sp];
+        stack[sp] = null;
+        Value a = stack[sp - 1];
+        if (a instanceof NixUnknown || b instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        if (!(a instanceof NixList la)) {
+          throw NixError.type("a list", a);
+        }
+        if (!(b instanceof NixList lb)) {
+          throw NixError.type("a list", b);
+        }
+        stack[sp - 1] = la.concat(lb);
+      }
+      case Op.UPDATE -> {
+        Value b = stack[--sp];
+        stack[sp] = null;
+        Value a = stack[sp - 1];
+        if (a instanceof NixUnknown || b instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        if (!(a instanceof NixAttrs sa)) {
+          throw NixError.type("a set", a).withoutShownPos(); // as Nix
+        }
+        if (!(b instanceof NixAttrs sb)) {
+          throw NixError.type("a set", b).withoutShownPos(); // as Nix
+        }
+        stack[sp - 1] = sa.update(sb);
+      }
+      case Op.IMPL_JUMP -> {
+        int d = code[ip++];
+        Value c = stack[sp - 1];
+        if (c instanceof NixUnknown) {
+          ip += d;
+          break;
+        }
+        if (c == NixBool.FALSE) {
+          stack[sp - 1] = NixBool.TRUE;
+          ip += d;
+        } else if (c == NixBool.TRUE) {
+          stack[--sp] = null;
+        } else {
+          throw NixError.type("a Boolean", c);
+        }
+      }
+      case Op.ASSERT_BOOL -> {
+        Value c = stack[sp - 1];
+        if (!(c instanceof NixBool) && !(c instanceof NixUnknown)) {
+          throw NixError.type("a Boolean", c);
+        }
+      }
+      case Op.DYN_ATTR -> {
+        SourcePos pos = (SourcePos) k[code[ip++]];
+        Value val = stack[--sp];
+        Value name = stack[--sp];
+        stack[sp] = null;
+        stack[sp + 1] = null;
+        if (!(name instanceof NixUnknown)) {
+          NixAttrs set = (NixAttrs) stack[sp - 1];
+          stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
+        }
+      }
+      case Op.SELECT_DYN -> {
+        Value nameV = stack[--sp];
+        stack[sp] = null;
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        if (!(v instanceof NixAttrs s)) {
+          throw NixError.type("a set", v);
+        }
+        String name = Attrs.nameOf(nameV);
+        Value r = s.get(name);
+        if (r == null) {
+          throw Attrs.missing(name, s);
+        }
+        stack[sp - 1] = r;
+      }
+      case Op.SELECT_OR -> {
+        String name = (String) k[code[ip++]];
+        int d = code[ip++];
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown) {
+          break;
+        }
+        Value r = v instanceof NixAttrs s ? s.get(name) : null;
+        if (r != null) {
+          stack[sp - 1] = r;
+        } else {
+          stack[--sp] = null;
+          ip += d;
+        }
+      }
+      case Op.SELECT_DYN_OR -> {
+        int d = code[ip++];
+        Value nameV = stack[--sp];
+        stack[sp] = null;
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        String name = Attrs.nameOf(nameV);
+        Value r = v instanceof NixAttrs s ? s.get(name) : null;
+        if (r != null) {
+          stack[sp - 1] = r;
+        } else {
+          stack[--sp] = null;
+          ip += d;
+        }
+      }
+      case Op.HAS_ATTR -> {
+        String name = (String) k[code[ip++]];
+        Value v = stack[sp - 1];
+        if (!(v instanceof NixUnknown)) {
+          stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+        }
+      }
+      case Op.HAS_ATTR_DYN -> {
+        Value nameV = stack[--sp];
+        stack[sp] = null;
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        String name = Attrs.nameOf(nameV);
+        stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+      }
+      case Op.ASSERT -> {
+        String msg = (String) k[code[ip++]];
+        Value c = stack[--sp];
+        stack[sp] = null;
+        if (c == NixBool.FALSE) {
+          throw new NixError(NixError.Kind.ASSERT, "assertion '" + msg + "' failed");
+        } else if (c != NixBool.TRUE && !(c instanceof NixUnknown)) {
+          throw NixError.type("a Boolean", c);
+        }
+      }
+      case Op.WITH_LOOKUP -> {
+        String name = (String) k[code[ip++]];
+        int[] sources = (int[]) k[code[ip++]];
+        Value[] withs = new Value[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+          int s = sources[i];
+          withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
+        }
+        cf.ip = ip;
+        cf.opStart = opStart;
+        this.sp = sp;
+        WithLookup g = new WithLookup(name, withs);
+        Value r = push(g);
+        if (r == null) {
+          return false;
+        }
+        stack = this.stack;
+        sp = this.sp;
+        stack[sp++] = r;
+      }
+      case Op.FORMALS_CHECK -> {
+        Value arg = stack[base];
+        if (arg instanceof NixUnknown) {
+          break;
+        }
+        if (!(arg instanceof NixAttrs set)) {
+          throw atCallSite(NixError.type("a set", arg), callSite());
+        }
+        FormalsCheck.check(proto, set, callSite());
+      }
+      case Op.FORMAL -> {
+        String name = (String) k[code[ip++]];
+        int d = code[ip++];
+        Value arg = stack[base];
+        Value r = arg instanceof NixAttrs set ? set.get(name) : NixUnknown.UNKNOWN;
+        if (r != null) {
+          stack[sp++] = r;
+          ip += d;
+        }
+      }
+      case Op.MISSING_FORMAL -> {
+        String name = (String) k[code[ip++]];
+        throw atCallSite(FormalsCheck.missing(proto, name), callSite());
+      }
+      case Op.FAIL -> {
+        Value msg = stack[--sp];
+        stack[sp] = null;
+        throw NixError.eval(((NixString) msg).bytes);
+      }
+      default -> throw new IllegalStateException("bad opcode " + code[opStart] + " at " + opStart);
+    }
+    cf.ip = ip;
+    this.sp = sp;
+    return true;
+  }
+
 
   /**
    * Evaluates a pending thunk of {@linkplain Proto#simple simple} code without a frame and
