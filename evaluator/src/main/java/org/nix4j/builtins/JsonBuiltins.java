@@ -117,6 +117,8 @@ final class JsonBuiltins {
     private java.util.ArrayList<String> chunks;
     private static final int CHUNK = 1 << 15;
     private NixContext context = NixContext.EMPTY;
+    private long lastFloatBits;
+    private String lastFloatText;
     /** 0: the answer is a forced value; 1: the answer is the string of a __toString. */
     private int waitingFor = -1;
 
@@ -257,7 +259,12 @@ final class JsonBuiltins {
       if (v instanceof NixInt i) {
         out.append(i.value);
       } else if (v instanceof NixFloat f) {
-        out.append(Printer.formatFloat(f.value));
+        // Documents repeat floats (0.5, 1.0 …): the text of the last one is reused.
+        if (lastFloatText == null || Double.doubleToRawLongBits(f.value) != lastFloatBits) {
+          lastFloatBits = Double.doubleToRawLongBits(f.value);
+          lastFloatText = Printer.formatFloat(f.value);
+        }
+        out.append(lastFloatText);
       } else if (v instanceof NixBool b) {
         out.append(b.value ? "true" : "false");
       } else if (v instanceof NixNull) {

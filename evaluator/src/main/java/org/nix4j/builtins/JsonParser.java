@@ -529,7 +529,12 @@ final class JsonParser {
         // Out of range: a float.
       }
     }
-    valueFloat = Double.parseDouble(text);
+    // Documents repeat floats (0.5, 1.0 …): the last one's text is parsed once.
+    if (!text.equals(lastFloatText)) {
+      lastFloatText = text;
+      lastFloatParsed = Double.parseDouble(text);
+    }
+    valueFloat = lastFloatParsed;
     return Token.FLOAT;
   }
 
@@ -879,5 +884,7 @@ final class JsonParser {
   }
 
   private Value pendingClosed;
+  private String lastFloatText;
+  private double lastFloatParsed;
   private NixFloat lastFloat;
 }

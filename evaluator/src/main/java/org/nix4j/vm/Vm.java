@@ -821,6 +821,12 @@ public final class Vm {
               stack[sp - 1] = Arith.numeric(a, b, Op.MUL);
             }
           }
+          case Op.DIV -> {
+            Value b = stack[--sp];
+            stack[sp] = null;
+            Value a = stack[sp - 1];
+            stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
+          }
           case Op.LESS, Op.LESS_JUMP -> {
             Value b = stack[--sp];
             stack[sp] = null;
@@ -1154,12 +1160,6 @@ public final class Vm {
         } else if (v instanceof Closure c && c.upvalues() == PENDING) {
           c.setUpvalues(capture(c.proto, cf, stack, base));
         }
-      }
-      case Op.DIV -> {
-        Value b = stack[--sp];
-        stack[sp] = null;
-        Value a = stack[sp - 1];
-        stack[sp - 1] = Arith.numeric(a, b, Op.DIV);
       }
       case Op.NOT -> {
         Value a = stack[sp - 1];
