@@ -343,9 +343,10 @@ public final class Vm {
       cf.savedSp = sp;
       pushFrame(cf);
     } else {
-      ThunkUpdate u = code instanceof Thunk.NativeCode nc
-          ? new ThunkUpdate(t, nc)
-          : new ThunkUpdate(t, (Value) code, t.appliedArgument());
+      // A class test first: a failed test against an interface scans the class's supertypes.
+      ThunkUpdate u = code instanceof Value f
+          ? new ThunkUpdate(t, f, t.appliedArgument())
+          : new ThunkUpdate(t, (Thunk.NativeCode) code);
       t.enter();
       u.savedSp = sp;
       pushFrame(u);
