@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of nix4j and real Nix (Debian's nix-bin, Nix 2.8), in one run so that
 # the ratios are fair on a noisy machine. Runs alternate between the two programs; medians of
-# wall time and the peak resident memory are reported.
+# wall time and of CPU time (user + system, all threads) and the peak resident memory are
+# reported.
 #
 #   bench/run.sh parse [RUNS]     whole-process `nix4j parse` vs `nix-instantiate --parse` on a
 #                                 generated 2 MB, 40,000-line package collection
