@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of nix4j and real Nix (Debian's nix-bin, Nix 2.8), in one run so that
 # the ratios are fair on a noisy machine. Runs alternate between the two programs; medians of
-# wall time and the peak resident memory are reported.
+# wall time and of CPU time (user + system, all threads) and the peak resident memory are
+# reported.
 #
 #   bench/run.sh parse [RUNS]     whole-process `nix4j parse` vs `nix-instantiate --parse` on a
 #                                 generated 2 MB, 40,000-line package collection
@@ -43,30 +44,34 @@ classpath() {
   echo "$root/evaluator/target/test-classes:$root/evaluator/target/classes:$(cat "$cp")"
 }
 
-# time_cmd OUTFILE CMD…: wall seconds and peak KB of one run, appended to OUTFILE
+# time_cmd OUTFILE CMD…: wall ms, peak KB and CPU ms (user + system) of one run, appended to OUTFILE
 time_cmd() {
   local out="$1"; shift
-  local t0 t1 rss
+  local t0 t1 rss cpu
   t0=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >/dev/null 2>&1 || true
   t1=$(date +%s%N)
-  rss=$(tail -n 1 "$work/rss")
-  echo "$(( (t1 - t0) / 1000000 )) $rss" >> "$out"
+  rss=$(tail -n 1 "$work/rss" | cut -d' ' -f1)
+  cpu=$(tail -n 1 "$work/rss" | awk '{printf "%d", ($2 + $3) * 1000}')
+  echo "$(( (t1 - t0) / 1000000 )) $rss $cpu" >> "$out"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
+# The CPU time (user + system, all threads) is steadier than wall time on a busy machine.
 report() { # label nixfile nix4jfile
-  local nm jm nr jr
+  local nm jm nr jr nc jc
   nm=$(cut -d' ' -f1 "$2" | median); jm=$(cut -d' ' -f1 "$3" | median)
   nr=$(cut -d' ' -f2 "$2" | sort -n | tail -n 1); jr=$(cut -d' ' -f2 "$3" | sort -n | tail -n 1)
-  awk -v l="$1" -v nm="$nm" -v jm="$jm" -v nr="$nr" -v jr="$jr" 'BEGIN {
-    printf "| %s | %d ms | %d ms | %.2f | %.1f MB | %.1f MB |\n", l, nm, jm, (nm ? jm/nm : 0), nr/1024, jr/1024 }'
+  nc=$(cut -d' ' -f3 "$2" | median); jc=$(cut -d' ' -f3 "$3" | median)
+  awk -v l="$1" -v nm="$nm" -v jm="$jm" -v nr="$nr" -v jr="$jr" -v nc="$nc" -v jc="$jc" 'BEGIN {
+    printf "| %s | %d ms | %d ms | %.2f | %d ms | %d ms | %.2f | %.1f MB | %.1f MB |\n", l, nm, jm,
+      (nm ? jm/nm : 0), nc, jc, (nc ? jc/nc : 0), nr/1024, jr/1024 }'
 }
 
 header() {
-  echo "| workload | real Nix (median) | nix4j (median) | nix4j / Nix | Nix peak RSS | nix4j peak RSS |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| workload | real Nix (median) | nix4j (median) | nix4j / Nix | Nix CPU | nix4j CPU | CPU ratio | Nix peak RSS | nix4j peak RSS |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 }
 
 case "${1:-}" in

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.syntax.LineIndex;
 import org.nix4j.syntax.SourceFile;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.Builtin;
 import org.nix4j.value.Closure;
 import org.nix4j.value.NixAttrs;
@@ -50,7 +51,8 @@ final class AttrBuiltins {
         new Primop.Body() {
           @Override
           public Value apply(Vm vm, Value[] a) {
-            return NixList.wrap(Args.toAttrs(a[0]).values().clone());
+            Value[] vs = Args.toAttrs(a[0]).values();
+            return NixList.wrap(Arrays2.copyOf(vs, vs.length));
           }
         });
     r.add(new OrderedPrimop("getAttr", 2, ARGS01, new Expect[] {Expect.STRING_NO_CTX, Expect.SET},
@@ -141,8 +143,8 @@ final class AttrBuiltins {
         }
       }
     }
-    return NixAttrs.ofSorted(Arrays.copyOf(names, k), Arrays.copyOf(values, k),
-        anyPos ? Arrays.copyOf(positions, k) : null);
+    return NixAttrs.ofSorted(Arrays2.copyOf(names, k), Arrays2.copyOf(values, k),
+        anyPos ? Arrays2.copyOf(positions, k) : null);
   }
 
   static NixAttrs mapAttrs(Value f, NixAttrs s) {
@@ -151,7 +153,7 @@ final class AttrBuiltins {
       return s;
     }
     Value[] values = new Value[n];
-    ListBuiltins.Fn fn = new ListBuiltins.Fn(f);
+    org.nix4j.value.Thunk.Applied fn = new org.nix4j.value.Thunk.Applied(f);
     for (int i = 0; i < n; i++) {
       values[i] = ListBuiltins.apply(fn, NixString.of(s.nameAt(i)), s.valueAt(i));
     }

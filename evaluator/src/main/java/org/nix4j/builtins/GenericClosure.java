@@ -95,7 +95,7 @@ final class GenericClosure extends Generator {
         }
         case NEXT -> {
           if (work.isEmpty()) {
-            return NixList.wrap(result.toArray(new Value[0]));
+            return NixList.wrap(org.nix4j.value.Arrays2.values(result));
           }
           state = GOT_ELEMENT;
           in = vm.force(work.pollFirst());

@@ -99,7 +99,15 @@ final class JsonBuiltins {
     private Object[] workObj = new Object[64];
     private int[] workTag = new int[64];
     private int sp;
-    private final IdentityHashMap<Value, Boolean> open = new IdentityHashMap<>();
+    /** How many sets and lists are open (being written) around the current value. */
+    private int depth;
+    /**
+     * The open containers deeper than {@link #CYCLE_CHECK_DEPTH}: a container that contains
+     * itself repeats on the path below that depth (the shallow levels of ordinary values are
+     * written without hashing each container).
+     */
+    private IdentityHashMap<Value, Boolean> deepOpen;
+    private static final int CYCLE_CHECK_DEPTH = 1000;
     /**
      * The text written so far is {@link #chunks} then {@link #out}: out is moved into a chunk
      * whenever it grows past {@link #CHUNK}, and the chunks are joined once at the end. A large
@@ -110,6 +118,8 @@ final class JsonBuiltins {
     private java.util.ArrayList<String> chunks;
     private static final int CHUNK = 1 << 15;
     private NixContext context = NixContext.EMPTY;
+    private long lastFloatBits;
+    private String lastFloatText;
     /** 0: the answer is a forced value; 1: the answer is the string of a __toString. */
     private int waitingFor = -1;
 
@@ -207,7 +217,9 @@ final class JsonBuiltins {
           continue;
         }
         if (tag == CLOSE) {
-          open.remove(item);
+          if (depth-- > CYCLE_CHECK_DEPTH) {
+            deepOpen.remove(item);
+          }
           continue;
         }
         Value v = strict ? vm.force((Value) item) : shallow((Value) item);
@@ -231,8 +243,8 @@ final class JsonBuiltins {
       if (v instanceof Thunk t) {
         Value done = t.valueOrNull();
         if (done == null) {
-          throw t.code() instanceof Thunk.Application app
-              ? cannotConvert("a function application", app.functionPos())
+          throw t.isApplication()
+              ? cannotConvert("a function application", t.applicationFunctionPos())
               : cannotConvert("a thunk", null);
         }
         return done;
@@ -250,7 +262,12 @@ final class JsonBuiltins {
       if (v instanceof NixInt i) {
         out.append(i.value);
       } else if (v instanceof NixFloat f) {
-        out.append(Printer.formatFloat(f.value));
+        // Documents repeat floats (0.5, 1.0 …): the text of the last one is reused.
+        if (lastFloatText == null || Double.doubleToRawLongBits(f.value) != lastFloatBits) {
+          lastFloatBits = Double.doubleToRawLongBits(f.value);
+          lastFloatText = Printer.formatFloat(f.value);
+        }
+        out.append(lastFloatText);
       } else if (v instanceof NixBool b) {
         out.append(b.value ? "true" : "false");
       } else if (v instanceof NixNull) {
@@ -312,8 +329,13 @@ final class JsonBuiltins {
     }
 
     private void enter(Value container) {
-      if (open.put(container, Boolean.TRUE) != null || open.size() > MAX_DEPTH) {
-        throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
+      if (++depth > CYCLE_CHECK_DEPTH) {
+        if (deepOpen == null) {
+          deepOpen = new IdentityHashMap<>();
+        }
+        if (deepOpen.put(container, Boolean.TRUE) != null || depth > MAX_DEPTH) {
+          throw NixError.eval("stack overflow (possible infinite recursion)").withoutShownPos();
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.nix4j.builtins;
 
 import java.util.ArrayList;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixFloat;
@@ -185,8 +186,17 @@ final class JsonParser {
     "FS", "GS", "RS", "US"
   };
 
+  /**
+   * The content of the last string token when it is one run of plain printable ASCII (no escape,
+   * no control or UTF-8 byte): its range in the input, not copied into {@link #tokenBuffer};
+   * plainStart is -1 otherwise.
+   */
+  private int plainStart = -1;
+  private int plainEnd;
+
   private Token scanString() {
     reset();
+    plainStart = -1;
     while (true) {
       if (!nextUnget) {
         // Plain printable ASCII needs no checks: take the run at once.
@@ -201,7 +211,12 @@ final class JsonParser {
           p++;
         }
         if (p > start) {
-          tokenBuffer.append(in, start, p);
+          if (tokenBuffer.length() == 0 && p < len && in.charAt(p) == '"') {
+            plainStart = start;
+            plainEnd = p;
+          } else {
+            tokenBuffer.append(in, start, p);
+          }
           charsReadTotal += p - start;
           charsReadCurrentLine += p - start;
           pos = p;
@@ -365,6 +380,12 @@ final class JsonParser {
 
   private Token scanNumber() {
     reset();
+    if (!nextUnget) {
+      Token quick = scanPlainInteger();
+      if (quick != null) {
+        return quick;
+      }
+    }
     Token type = Token.UNSIGNED;
     int state;
     if (current == '-') {
@@ -508,8 +529,65 @@ final class JsonParser {
         // Out of range: a float.
       }
     }
-    valueFloat = Double.parseDouble(text);
+    // Documents repeat floats (0.5, 1.0 …): the last one's text is parsed once.
+    if (!text.equals(lastFloatText)) {
+      lastFloatText = text;
+      lastFloatParsed = Double.parseDouble(text);
+    }
+    valueFloat = lastFloatParsed;
     return Token.FLOAT;
+  }
+
+  /**
+   * An integer of at most 18 digits not followed by a fraction or exponent, read straight from
+   * the input with the lexer's state left as {@link #scanNumber} leaves it; null (nothing read)
+   * for any other number.
+   */
+  private Token scanPlainInteger() {
+    boolean negative = current == '-';
+    int p = pos;
+    int len = in.length();
+    int digitsStart = negative ? p : p - 1;
+    if (negative) {
+      if (p >= len || in.charAt(p) < '0' || in.charAt(p) > '9') {
+        return null;
+      }
+    }
+    int first = in.charAt(digitsStart);
+    int q = digitsStart + 1;
+    if (first != '0') {
+      while (q < len && in.charAt(q) >= '0' && in.charAt(q) <= '9') {
+        q++;
+      }
+    }
+    int digits = q - digitsStart;
+    if (digits > 18) {
+      return null;
+    }
+    if (q < len) {
+      char t = in.charAt(q);
+      if (t == '.' || t == 'e' || t == 'E' || (t >= '0' && t <= '9')) {
+        return null;
+      }
+    }
+    long v = 0;
+    for (int i = digitsStart; i < q; i++) {
+      v = v * 10 + (in.charAt(i) - '0');
+    }
+    // What the byte-by-byte scan reads: the characters after the first, then the one after the
+    // number, which it gives back.
+    int read = q - pos;
+    charsReadTotal += read;
+    charsReadCurrentLine += read;
+    pos = q;
+    get();
+    unget();
+    if (negative) {
+      valueInteger = -v;
+      return Token.INTEGER;
+    }
+    valueUnsigned = v;
+    return Token.UNSIGNED;
   }
 
   /** What nlohmann shows as "last read": the token's bytes, control characters as <U+XXXX>. */
@@ -591,7 +669,7 @@ final class JsonParser {
 
     Value build() {
       if (array) {
-        Value[] items = values.toArray(new Value[0]);
+        Value[] items = Arrays2.values(values);
         values.clear();
         return NixList.wrap(items);
       }
@@ -616,6 +694,12 @@ final class JsonParser {
 
   /** The string token as a value; strings of one byte are shared. */
   private NixString stringValue() {
+    if (plainStart >= 0) {
+      // Plain printable ASCII: no NUL to cut at.
+      return plainEnd - plainStart == 1
+          ? NixString.ofByte(in.charAt(plainStart))
+          : NixString.of(in.substring(plainStart, plainEnd));
+    }
     int n = tokenBuffer.length();
     if (n <= 1) {
       return n == 0 || tokenBuffer.charAt(0) == 0 ? NixString.EMPTY : NixString.ofByte(tokenBuffer.charAt(0));
@@ -632,11 +716,12 @@ final class JsonParser {
 
   /** The string token as an object key (a byte string, cut at a NUL as Nix does). */
   private String key() {
-    StringBuilder b = tokenBuffer;
-    int n = b.length();
+    CharSequence b = plainStart >= 0 ? in : tokenBuffer;
+    int from = plainStart >= 0 ? plainStart : 0;
+    int n = plainStart >= 0 ? plainEnd - plainStart : tokenBuffer.length();
     int h = 0;
     for (int i = 0; i < n; i++) {
-      h = 31 * h + b.charAt(i);
+      h = 31 * h + b.charAt(from + i);
     }
     String[] table = keys;
     int mask = table.length - 1;
@@ -646,12 +731,12 @@ final class JsonParser {
       if (k == null) {
         break;
       }
-      if (k.hashCode() == h && k.length() == n && sameChars(k, b, n)) {
+      if (k.hashCode() == h && k.length() == n && sameChars(k, b, from, n)) {
         return cString(k);
       }
       slot = (slot + 1) & mask;
     }
-    String k = b.toString();
+    String k = b.subSequence(from, from + n).toString();
     if (keyCount < MAX_KEYS) {
       table[slot] = k;
       if (++keyCount * 2 > table.length) {
@@ -661,9 +746,9 @@ final class JsonParser {
     return cString(k);
   }
 
-  private static boolean sameChars(String k, StringBuilder b, int n) {
+  private static boolean sameChars(String k, CharSequence b, int from, int n) {
     for (int i = 0; i < n; i++) {
-      if (k.charAt(i) != b.charAt(i)) {
+      if (k.charAt(i) != b.charAt(from + i)) {
         return false;
       }
     }
@@ -799,5 +884,7 @@ final class JsonParser {
   }
 
   private Value pendingClosed;
+  private String lastFloatText;
+  private double lastFloatParsed;
   private NixFloat lastFloat;
 }

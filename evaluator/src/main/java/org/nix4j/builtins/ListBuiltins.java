@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixInt;
@@ -54,7 +55,7 @@ final class ListBuiltins {
         if (l.size() == 0) {
           throw NixError.eval("'tail' called on an empty list");
         }
-        return NixList.wrap(Arrays.copyOfRange(l.items(), 1, l.size()));
+        return NixList.wrap(Arrays2.copyOfRange(l.items(), 1, l.size()));
       }
     });
     // Nix forces the index before the list, and truncates it to a C int.
@@ -179,77 +180,23 @@ final class ListBuiltins {
     return vm.force(l.get(n));
   }
 
-  /**
-   * The function that one call of map, genList, mapAttrs or zipAttrsWith applies to each
-   * element, shared by the applications it makes. Nix holds the function unevaluated (a thunk)
-   * until one of them is evaluated; {@link #applied} says whether that happened, which decides
-   * where Nix positions an error about the applications left.
-   */
-  static final class Fn {
-    final Value f;
-    boolean applied;
-
-    Fn(Value f) {
-      this.f = f;
-    }
-
-    /** The function, after Nix would have evaluated it. */
-    Fn evaluated() {
-      applied = true;
-      return this;
-    }
-
-    /** The position of the function's lambda once Nix would have evaluated it, else null. */
-    org.nix4j.value.SourcePos pos() {
-      Value v = f;
-      if (v instanceof Thunk t) {
-        v = t.valueOrNull();
-      } else if (!applied) {
-        return null;
-      }
-      return v instanceof org.nix4j.value.Closure c ? c.proto.pos : null;
-    }
-  }
-
-  /** A thunk of {@code f x}. */
-  static Value apply(Fn f, Value x) {
-    return new Thunk(new Call1(f, x));
-  }
-
-  /** The code of a thunk of {@code f x} (a class: a lambda would be linked on first use). */
-  private static final class Call1 implements Thunk.Application {
-    private final Fn f;
-    private final Value x;
-
-    Call1(Fn f, Value x) {
-      this.f = f;
-      this.x = x;
-    }
-
-    @Override
-    public Value run(Vm vm) {
-      f.applied = true;
-      return vm.call(f.f, x);
-    }
-
-    @Override
-    public org.nix4j.value.SourcePos functionPos() {
-      return f.pos();
-    }
+  /** A thunk of {@code f x}: one object (see {@link Thunk#application}). */
+  static Value apply(Thunk.Applied f, Value x) {
+    return Thunk.application(f, x);
   }
 
   /** A thunk of {@code f x y}. */
-  static Value apply(Fn f, Value x, Value y) {
+  static Value apply(Thunk.Applied f, Value x, Value y) {
     return new Thunk(new Call2(f, x, y));
   }
 
   /** The code of a thunk of {@code f x y}. */
   private static final class Call2 implements Thunk.Application {
-    private final Fn f;
+    private final Thunk.Applied f;
     private final Value x;
     private final Value y;
 
-    Call2(Fn f, Value x, Value y) {
+    Call2(Thunk.Applied f, Value x, Value y) {
       this.f = f;
       this.x = x;
       this.y = y;
@@ -274,7 +221,7 @@ final class ListBuiltins {
     }
     Value[] out = new Value[n];
     Value[] in = l.items();
-    Fn fn = new Fn(f);
+    Thunk.Applied fn = new Thunk.Applied(f);
     for (int i = 0; i < n; i++) {
       out[i] = apply(fn, in[i]);
     }
@@ -290,7 +237,7 @@ final class ListBuiltins {
     }
     int n = (int) len;
     Value[] out = new Value[n];
-    Fn fn = new Fn(f);
+    Thunk.Applied fn = new Thunk.Applied(f);
     for (int i = 0; i < n; i++) {
       out[i] = apply(fn, NixInt.of(i));
     }
@@ -492,7 +439,7 @@ final class ListBuiltins {
       if (k == kept.length) {
         return list;
       }
-      return NixList.wrap(Arrays.copyOf(kept, k));
+      return NixList.wrap(Arrays2.copyOf(kept, k));
     }
 
     private void take(Value answer) {
@@ -591,7 +538,7 @@ final class ListBuiltins {
   }
 
   static NixList toList(ArrayList<Value> values) {
-    return NixList.wrap(values.toArray(new Value[0]));
+    return NixList.wrap(Arrays2.values(values));
   }
 
   /** groupBy f xs: the name f gives each element (a string without context) groups it. */
@@ -770,7 +717,7 @@ final class ListBuiltins {
     }
 
     private NixAttrs build() {
-      String[] outN = Arrays.copyOf(names, n);
+      String[] outN = Arrays2.copyOf(names, n);
       // Names are distinct: sorted, each finds its value through the table.
       Arrays.sort(outN);
       Value[] outV = new Value[n];
@@ -880,7 +827,7 @@ final class ListBuiltins {
     Value[] values = new Value[names.length];
     int k = 0;
     // zipAttrsWith evaluates the function first.
-    Fn fn = new Fn(f).evaluated();
+    Thunk.Applied fn = new Thunk.Applied(f).evaluated();
     for (Map.Entry<String, ArrayList<Value>> e : byName.entrySet()) {
       values[k++] = apply(fn, NixString.of(e.getKey()), toList(e.getValue()));
     }

@@ -36,6 +36,10 @@ final class Then {
     if (v instanceof NixString s) {
       return k.apply(s);
     }
+    if (v instanceof org.nix4j.value.NixInt i && mode.takesScalars()) {
+      // toString of an integer: no frame for it.
+      return k.apply(NixString.of(Long.toString(i.value)));
+    }
     return vm.push(new CoerceThen(v, mode, k));
   }
 

@@ -70,8 +70,8 @@ public final class NixAttrs extends Value {
 
     public Builder put(String name, Value value) {
       if (n == names.length) {
-        names = java.util.Arrays.copyOf(names, n * 2);
-        values = java.util.Arrays.copyOf(values, n * 2);
+        names = Arrays2.copyOf(names, n * 2);
+        values = Arrays2.copyOf(values, n * 2);
       }
       if (sorted && n > 0 && names[n - 1].compareTo(name) >= 0) {
         sorted = false;
@@ -107,8 +107,8 @@ public final class NixAttrs extends Value {
         return EMPTY;
       }
       if (sorted) {
-        String[] outN = shapes == null ? java.util.Arrays.copyOf(names, n) : shapes.share(names, n);
-        return new NixAttrs(outN, java.util.Arrays.copyOf(values, n), null);
+        String[] outN = shapes == null ? Arrays2.copyOf(names, n) : shapes.share(names, n);
+        return new NixAttrs(outN, Arrays2.copyOf(values, n), null);
       }
       Integer[] idx = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -131,8 +131,8 @@ public final class NixAttrs extends Value {
         outV[k] = values[j];
         k++;
       }
-      return new NixAttrs(shapes != null ? shapes.share(outN, k) : k == n ? outN : java.util.Arrays.copyOf(outN, k),
-          k == n ? outV : java.util.Arrays.copyOf(outV, k), null);
+      return new NixAttrs(shapes != null ? shapes.share(outN, k) : k == n ? outN : Arrays2.copyOf(outN, k),
+          k == n ? outV : Arrays2.copyOf(outV, k), null);
     }
   }
 
@@ -165,7 +165,7 @@ public final class NixAttrs extends Value {
         }
       }
       // A copy: the caller may reuse its array.
-      c = java.util.Arrays.copyOf(names, n);
+      c = Arrays2.copyOf(names, n);
       cache[slot] = c;
       return c;
     }
@@ -460,10 +460,10 @@ public final class NixAttrs extends Value {
     }
     k += rest;
     if (k < outN.length) {
-      outN = Arrays.copyOf(outN, k);
-      outV = Arrays.copyOf(outV, k);
+      outN = Arrays2.copyOf(outN, k);
+      outV = Arrays2.copyOf(outV, k);
       if (outP != null) {
-        outP = Arrays.copyOf(outP, k);
+        outP = Arrays2.copyOf(outP, k);
       }
     }
     return new NixAttrs(outN, outV, outP);
@@ -547,7 +547,7 @@ public final class NixAttrs extends Value {
       }
     }
     if (k < outN.length) {
-      outN = Arrays.copyOf(outN, k);
+      outN = Arrays2.copyOf(outN, k);
       from = Arrays.copyOf(from, k);
     }
     SourcePos[] outP = null;

@@ -78,7 +78,7 @@ public final class NixContext {
     if (n == other.elements.length) {
       return other;
     }
-    return new NixContext(Arrays.copyOf(out, n));
+    return new NixContext(Arrays2.copyOf(out, n));
   }
 
   @Override

@@ -15,9 +15,17 @@ public final class Thunk extends Value {
    * (Three fields in all keep a thunk at 24 bytes.)
    */
   private Value value;
-  /** Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, or null once evaluated. */
+  /**
+   * Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, a function to apply to the
+   * value in {@link #upvalues} (see {@link #application}), or null once evaluated.
+   */
   private Object code;
-  private Value[] upvalues;
+  /**
+   * What pending bytecode captured: a {@code Value[]}, or the captured value itself when the
+   * code captures exactly one. A thunk that outlives a garbage collection then keeps one object
+   * instead of two; the array its frame needs is made when it runs (and dies young).
+   */
+  private Object upvalues;
 
   /** Marks a thunk under evaluation; never escapes this class. */
   private static final Value BLACKHOLE = new Value() {
@@ -37,8 +45,30 @@ public final class Thunk extends Value {
     this.upvalues = upvalues;
   }
 
+  /** A thunk of code that captures exactly one value. */
+  public Thunk(Proto proto, Value captured) {
+    this.code = proto;
+    this.upvalues = captured != null ? captured : new Value[] {null};
+  }
+
   public Thunk(NativeCode code) {
     this.code = code;
+  }
+
+  /**
+   * A thunk of {@code f x} (an element of {@code map f xs} or {@code genList f n}): one object,
+   * where a {@link NativeCode} would add a second one to every element.
+   */
+  public static Thunk application(Applied f, Value x) {
+    Thunk t = new Thunk((NativeCode) null);
+    t.code = f;
+    t.upvalues = x;
+    return t;
+  }
+
+  /** The argument of a pending {@link #application}. */
+  public Value appliedArgument() {
+    return (Value) upvalues;
   }
 
   /** An evaluated thunk: a value in a place that must hold a thunk (e.g. a shared slot). */
@@ -68,13 +98,44 @@ public final class Thunk extends Value {
     return !isEvaluated();
   }
 
-  /** The pending code: a {@link Proto} or a {@link NativeCode}; null when evaluated. */
+  /**
+   * The pending code: a {@link Proto}, a {@link NativeCode} or the {@link Applied} function of
+   * an {@link #application}; null when evaluated.
+   */
   public Object code() {
     return code;
   }
 
+  /** The captured upvalues of pending bytecode (an array made now for a single capture). */
   public Value[] upvalues() {
-    return upvalues;
+    Object u = upvalues;
+    return u instanceof Value v ? new Value[] {v} : (Value[]) u;
+  }
+
+  /** Captured upvalue {@code i} of pending bytecode (without making an array). */
+  public Value upvalue(int i) {
+    Object u = upvalues;
+    return u instanceof Value v ? v : ((Value[]) u)[i];
+  }
+
+  /**
+   * Marks an evaluated thunk as visited by the walk of {@code token} (a deep forcing): the slot
+   * of the captured values is free once the thunk is evaluated.
+   */
+  public void markVisited(Object token) {
+    if (code == null) {
+      upvalues = token;
+    }
+  }
+
+  /** Whether the walk of {@code token} has {@linkplain #markVisited visited} this thunk. */
+  public boolean visitedBy(Object token) {
+    return upvalues == token;
+  }
+
+  /** Whether the upvalues are {@code marker} (e.g. the VM's "not captured yet"). */
+  public boolean upvaluesAre(Value[] marker) {
+    return upvalues == marker;
   }
 
   /** Marks the thunk as under evaluation. For the VM. */
@@ -101,6 +162,11 @@ public final class Thunk extends Value {
     this.upvalues = upvalues;
   }
 
+  /** {@link #setUpvalues} for code that captures exactly one value. */
+  public void setUpvalue(Value captured) {
+    this.upvalues = captured != null ? captured : new Value[] {null};
+  }
+
   @Override
   public String typeOf() {
     Value v = valueOrNull();
@@ -113,7 +179,59 @@ public final class Thunk extends Value {
     if (v != null) {
       return v.describe();
     }
-    return value == null && code instanceof Application ? "a function application" : "a thunk";
+    return isApplication() ? "a function application" : "a thunk";
+  }
+
+  /**
+   * Whether this is a pending function call that a builtin made without evaluating it (the
+   * elements of {@code map} and {@code genList}, the values of {@code mapAttrs} and
+   * {@code zipAttrsWith}): what Nix calls "a function application" rather than "a thunk".
+   */
+  public boolean isApplication() {
+    return value == null && (code instanceof Applied || code instanceof Application);
+  }
+
+  /**
+   * Where Nix positions an error about a pending {@linkplain #isApplication application}: the
+   * function's lambda once Nix would have evaluated the function, else null.
+   */
+  public SourcePos applicationFunctionPos() {
+    if (code instanceof Applied a) {
+      return a.pos();
+    }
+    return code instanceof Application a ? a.functionPos() : null;
+  }
+
+  /**
+   * The function that one call of map, genList, mapAttrs or zipAttrsWith applies to each
+   * element, shared by the applications it makes. Nix holds the function unevaluated (a thunk)
+   * until one of them is evaluated; {@link #applied} says whether that happened, which decides
+   * where Nix positions an error about the applications left.
+   */
+  public static final class Applied {
+    public final Value f;
+    public boolean applied;
+
+    public Applied(Value f) {
+      this.f = f;
+    }
+
+    /** The function, after Nix would have evaluated it. */
+    public Applied evaluated() {
+      applied = true;
+      return this;
+    }
+
+    /** The position of the function's lambda once Nix would have evaluated it, else null. */
+    public SourcePos pos() {
+      Value v = f;
+      if (v instanceof Thunk t) {
+        v = t.valueOrNull();
+      } else if (!applied) {
+        return null;
+      }
+      return v instanceof Closure c ? c.proto.pos : null;
+    }
   }
 
   /** Native code that computes a thunk's value, such as the application of a builtin's map. */

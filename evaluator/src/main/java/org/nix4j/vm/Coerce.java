@@ -38,6 +38,11 @@ public final class Coerce extends Generator {
     final boolean more;
     final boolean copy;
 
+    /** Whether numbers, Booleans and null are coerced (as by {@code toString}). */
+    public boolean takesScalars() {
+      return more;
+    }
+
     Mode(boolean more, boolean copy) {
       this.more = more;
       this.copy = copy;

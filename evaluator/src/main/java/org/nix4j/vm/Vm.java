@@ -5,6 +5,7 @@ import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.AttrsShape;
 import org.nix4j.bytecode.Proto;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.Builtin;
 import org.nix4j.value.Closure;
 import org.nix4j.value.NixAttrs;
@@ -200,7 +201,7 @@ public final class Vm {
     if (f instanceof PrimOpApp pa) {
       Value[] prev = pa.args();
       if (prev.length + 1 < pa.builtin.arity) {
-        Value[] args = Arrays.copyOf(prev, prev.length + 1);
+        Value[] args = Arrays2.copyOf(prev, prev.length + 1);
         args[prev.length] = arg;
         return new PrimOpApp(pa.builtin, args);
       }
@@ -335,14 +336,18 @@ public final class Vm {
       throw new NixError(NixError.Kind.INFINITE_RECURSION, "infinite recursion encountered");
     }
     Object code = t.code();
-    t.enter();
     if (code instanceof Proto p) {
+      t.enter();
       ensureStack(sp + p.maxStack + 1);
       CallFrame cf = new CallFrame(p, t.upvalues(), sp, t, null);
       cf.savedSp = sp;
       pushFrame(cf);
     } else {
-      ThunkUpdate u = new ThunkUpdate(t, (Thunk.NativeCode) code);
+      // A class test first: a failed test against an interface scans the class's supertypes.
+      ThunkUpdate u = code instanceof Thunk.Applied f
+          ? new ThunkUpdate(t, f, t.appliedArgument())
+          : new ThunkUpdate(t, (Thunk.NativeCode) code);
+      t.enter();
       u.savedSp = sp;
       pushFrame(u);
     }
@@ -386,7 +391,7 @@ public final class Vm {
     }
     if (f instanceof PrimOpApp pa) {
       Value[] prev = pa.args();
-      Value[] args = Arrays.copyOf(prev, prev.length + 1);
+      Value[] args = Arrays2.copyOf(prev, prev.length + 1);
       args[prev.length] = arg;
       if (args.length == pa.builtin.arity) {
         return applyBuiltin(pa.builtin, args);
@@ -694,7 +699,6 @@ public final class Vm {
             stack[base + code[ip++]] = stack[--sp];
             stack[sp] = null;
           }
-          case Op.NOP -> {}
           case Op.FORCE, Op.LOCAL_FORCE, Op.UPVAL_FORCE -> {
             Value v;
             final int loadStart = opStart;
@@ -772,11 +776,15 @@ public final class Vm {
           }
           case Op.THUNK -> {
             Proto p = (Proto) k[code[ip++]];
-            stack[sp++] = new Thunk(p, capture(p, cf, stack, base));
+            stack[sp++] = p.captures.length == 1
+                ? new Thunk(p, captureOne(p, cf, stack, base))
+                : new Thunk(p, capture(p, cf, stack, base));
           }
           case Op.THUNK_CALL -> {
             Proto tp = (Proto) k[code[ip++]];
-            Thunk arg = new Thunk(tp, capture(tp, cf, stack, base));
+            Thunk arg = tp.captures.length == 1
+                ? new Thunk(tp, captureOne(tp, cf, stack, base))
+                : new Thunk(tp, capture(tp, cf, stack, base));
             if (stack[sp - 1] instanceof Closure c && obs == null && !c.proto.simple) {
               // The CALL 1 that follows, done here as that instruction does it.
               cf.opStart = ip;
@@ -811,16 +819,6 @@ public final class Vm {
           case Op.CLOSURE -> {
             Proto p = (Proto) k[code[ip++]];
             stack[sp++] = new Closure(p, capture(p, cf, stack, base));
-          }
-          case Op.THUNK_DEFER -> stack[sp++] = new Thunk((Proto) k[code[ip++]], PENDING);
-          case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
-          case Op.FINALISE -> {
-            Value v = stack[base + code[ip++]];
-            if (v instanceof Thunk t && t.upvalues() == PENDING) {
-              t.setUpvalues(capture((Proto) t.code(), cf, stack, base));
-            } else if (v instanceof Closure c && c.upvalues() == PENDING) {
-              c.setUpvalues(capture(c.proto, cf, stack, base));
-            }
           }
           case Op.CLOSE_SCOPE -> {
             int n = code[ip++];
@@ -961,48 +959,6 @@ public final class Vm {
               return null;
             }
           }
-          case Op.NOT -> {
-            Value a = stack[sp - 1];
-            if (a instanceof NixUnknown) {
-              break;
-            }
-            if (!(a instanceof NixBool bo)) {
-              throw NixError.type("a Boolean", a).withoutShownPos(); // as Nix
-            }
-            stack[sp - 1] = NixBool.of(!bo.value);
-          }
-          case Op.CONCAT -> {
-            Value b = stack[--sp];
-            stack[sp] = null;
-            Value a = stack[sp - 1];
-            if (a instanceof NixUnknown || b instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            if (!(a instanceof NixList la)) {
-              throw NixError.type("a list", a);
-            }
-            if (!(b instanceof NixList lb)) {
-              throw NixError.type("a list", b);
-            }
-            stack[sp - 1] = la.concat(lb);
-          }
-          case Op.UPDATE -> {
-            Value b = stack[--sp];
-            stack[sp] = null;
-            Value a = stack[sp - 1];
-            if (a instanceof NixUnknown || b instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            if (!(a instanceof NixAttrs sa)) {
-              throw NixError.type("a set", a).withoutShownPos(); // as Nix
-            }
-            if (!(b instanceof NixAttrs sb)) {
-              throw NixError.type("a set", b).withoutShownPos(); // as Nix
-            }
-            stack[sp - 1] = sa.update(sb);
-          }
           case Op.JUMP -> {
             int d = code[ip++];
             ip += d;
@@ -1054,28 +1010,6 @@ public final class Vm {
               throw NixError.type("a Boolean", c);
             }
           }
-          case Op.IMPL_JUMP -> {
-            int d = code[ip++];
-            Value c = stack[sp - 1];
-            if (c instanceof NixUnknown) {
-              ip += d;
-              break;
-            }
-            if (c == NixBool.FALSE) {
-              stack[sp - 1] = NixBool.TRUE;
-              ip += d;
-            } else if (c == NixBool.TRUE) {
-              stack[--sp] = null;
-            } else {
-              throw NixError.type("a Boolean", c);
-            }
-          }
-          case Op.ASSERT_BOOL -> {
-            Value c = stack[sp - 1];
-            if (!(c instanceof NixBool) && !(c instanceof NixUnknown)) {
-              throw NixError.type("a Boolean", c);
-            }
-          }
           case Op.ATTRS -> {
             AttrsShape shape = (AttrsShape) k[code[ip++]];
             int n = code[ip++];
@@ -1084,17 +1018,6 @@ public final class Vm {
             System.arraycopy(stack, sp, vals, 0, n);
             Arrays.fill(stack, sp, sp + n, null);
             stack[sp++] = NixAttrs.ofSorted(shape.names(), vals, shape.positions());
-          }
-          case Op.DYN_ATTR -> {
-            SourcePos pos = (SourcePos) k[code[ip++]];
-            Value val = stack[--sp];
-            Value name = stack[--sp];
-            stack[sp] = null;
-            stack[sp + 1] = null;
-            if (!(name instanceof NixUnknown)) {
-              NixAttrs set = (NixAttrs) stack[sp - 1];
-              stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
-            }
           }
           case Op.LIST -> {
             int n = code[ip++];
@@ -1129,75 +1052,6 @@ public final class Vm {
               }
             }
             stack[sp - 1] = r;
-          }
-          case Op.SELECT_DYN -> {
-            Value nameV = stack[--sp];
-            stack[sp] = null;
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            if (!(v instanceof NixAttrs s)) {
-              throw NixError.type("a set", v);
-            }
-            String name = Attrs.nameOf(nameV);
-            Value r = s.get(name);
-            if (r == null) {
-              throw Attrs.missing(name, s);
-            }
-            stack[sp - 1] = r;
-          }
-          case Op.SELECT_OR -> {
-            String name = (String) k[code[ip++]];
-            int d = code[ip++];
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown) {
-              break;
-            }
-            Value r = v instanceof NixAttrs s ? s.get(name) : null;
-            if (r != null) {
-              stack[sp - 1] = r;
-            } else {
-              stack[--sp] = null;
-              ip += d;
-            }
-          }
-          case Op.SELECT_DYN_OR -> {
-            int d = code[ip++];
-            Value nameV = stack[--sp];
-            stack[sp] = null;
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            String name = Attrs.nameOf(nameV);
-            Value r = v instanceof NixAttrs s ? s.get(name) : null;
-            if (r != null) {
-              stack[sp - 1] = r;
-            } else {
-              stack[--sp] = null;
-              ip += d;
-            }
-          }
-          case Op.HAS_ATTR -> {
-            String name = (String) k[code[ip++]];
-            Value v = stack[sp - 1];
-            if (!(v instanceof NixUnknown)) {
-              stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
-            }
-          }
-          case Op.HAS_ATTR_DYN -> {
-            Value nameV = stack[--sp];
-            stack[sp] = null;
-            Value v = stack[sp - 1];
-            if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
-              stack[sp - 1] = NixUnknown.UNKNOWN;
-              break;
-            }
-            String name = Attrs.nameOf(nameV);
-            stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
           }
           case Op.CALL -> {
             int n = code[ip++];
@@ -1309,7 +1163,7 @@ public final class Vm {
               sp -= n;
               stack[sp++] = r;
             } else {
-              Value[] parts = Arrays.copyOfRange(stack, sp - n, sp);
+              Value[] parts = Arrays2.copyOfRange(stack, sp - n, sp);
               for (int i = sp - n; i < sp; i++) {
                 stack[i] = null;
               }
@@ -1323,35 +1177,15 @@ public final class Vm {
               return null;
             }
           }
-          case Op.ASSERT -> {
-            String msg = (String) k[code[ip++]];
-            Value c = stack[--sp];
-            stack[sp] = null;
-            if (c == NixBool.FALSE) {
-              throw new NixError(NixError.Kind.ASSERT, "assertion '" + msg + "' failed");
-            } else if (c != NixBool.TRUE && !(c instanceof NixUnknown)) {
-              throw NixError.type("a Boolean", c);
-            }
-          }
-          case Op.WITH_LOOKUP -> {
-            String name = (String) k[code[ip++]];
-            int[] sources = (int[]) k[code[ip++]];
-            Value[] withs = new Value[sources.length];
-            for (int i = 0; i < sources.length; i++) {
-              int s = sources[i];
-              withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
-            }
-            if (code[ip] == Op.FORCE && code[ip + 1] == Op.ADD && leftOfAdd(cf, ip + 1, opStart, sp)) {
-              // The right operand of + (no ADD_LEFT before a variable) waits: the left one, a
-              // set, is coerced first, as Nix does; then the lookup runs again.
-              return null;
-            }
+          default -> {
             cf.ip = ip;
             cf.opStart = opStart;
             this.sp = sp;
-            WithLookup g = new WithLookup(name, withs);
-            Value r = push(g);
-            if (r == null) {
+            if (executeRare(cf, opStart)) {
+              stack = this.stack;
+              sp = this.sp;
+              ip = cf.ip;
+            } else {
               if (!(frames[fp] instanceof CallFrame next)) {
                 return null;
               }
@@ -1363,42 +1197,8 @@ public final class Vm {
               stack = this.stack;
               sp = this.sp;
               ip = cf.ip;
-              continue;
-            }
-            stack = this.stack;
-            sp = this.sp;
-            stack[sp++] = r;
-          }
-          case Op.FORMALS_CHECK -> {
-            Value arg = stack[base];
-            if (arg instanceof NixUnknown) {
-              break;
-            }
-            if (!(arg instanceof NixAttrs set)) {
-              throw atCallSite(NixError.type("a set", arg), callSite());
-            }
-            FormalsCheck.check(proto, set, callSite());
-          }
-          case Op.FORMAL -> {
-            String name = (String) k[code[ip++]];
-            int d = code[ip++];
-            Value arg = stack[base];
-            Value r = arg instanceof NixAttrs set ? set.get(name) : NixUnknown.UNKNOWN;
-            if (r != null) {
-              stack[sp++] = r;
-              ip += d;
             }
           }
-          case Op.MISSING_FORMAL -> {
-            String name = (String) k[code[ip++]];
-            throw atCallSite(FormalsCheck.missing(proto, name), callSite());
-          }
-          case Op.FAIL -> {
-            Value msg = stack[--sp];
-            stack[sp] = null;
-            throw NixError.eval(((NixString) msg).bytes);
-          }
-          default -> throw new IllegalStateException("bad opcode " + code[ip - 1] + " at " + (ip - 1));
         }
       }
     } catch (NixError e) {
@@ -1408,6 +1208,254 @@ public final class Vm {
       throw e;
     }
   }
+  /**
+   * The rarer instructions, kept out of {@link #execute} so that its loop of the common ones
+   * stays small: C1, the only compiler of the command line, takes a time about proportional to
+   * a method's size to compile it, and the loop runs in the interpreter until it has (for
+   * execute alone that was 60 to 120 ms of a run of a few hundred). The state comes in and
+   * goes out through {@code cf.ip} and {@link #sp}; false when a frame was pushed (the caller
+   * goes on with the frame on top).
+   */
+  private boolean executeRare(CallFrame cf, int opStart) {
+    Proto proto = cf.proto;
+    int[] code = proto.code;
+    Object[] k = proto.constants;
+    int base = cf.base;
+    Value[] stack = this.stack;
+    int sp = this.sp;
+    int ip = opStart + 1;
+    switch (code[opStart]) {
+      case Op.NOP -> {}
+      case Op.THUNK_DEFER -> stack[sp++] = new Thunk((Proto) k[code[ip++]], PENDING);
+      case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
+      case Op.FINALISE -> {
+        Value v = stack[base + code[ip++]];
+        if (v instanceof Thunk t && t.upvaluesAre(PENDING)) {
+          Proto tp = (Proto) t.code();
+          if (tp.captures.length == 1) {
+            t.setUpvalue(captureOne(tp, cf, stack, base));
+          } else {
+            t.setUpvalues(capture(tp, cf, stack, base));
+          }
+        } else if (v instanceof Closure c && c.upvalues() == PENDING) {
+          c.setUpvalues(capture(c.proto, cf, stack, base));
+        }
+      }
+      case Op.NOT -> {
+        Value a = stack[sp - 1];
+        if (a instanceof NixUnknown) {
+          break;
+        }
+        if (!(a instanceof NixBool bo)) {
+          throw NixError.type("a Boolean", a).withoutShownPos(); // as Nix
+        }
+        stack[sp - 1] = NixBool.of(!bo.value);
+      }
+      case Op.CONCAT -> {
+        Value b = stack[--sp];
+        stack[sp] = null;
+        Value a = stack[sp - 1];
+        if (a instanceof NixUnknown || b instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        if (!(a instanceof NixList la)) {
+          throw NixError.type("a list", a);
+        }
+        if (!(b instanceof NixList lb)) {
+          throw NixError.type("a list", b);
+        }
+        stack[sp - 1] = la.concat(lb);
+      }
+      case Op.UPDATE -> {
+        Value b = stack[--sp];
+        stack[sp] = null;
+        Value a = stack[sp - 1];
+        if (a instanceof NixUnknown || b instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        if (!(a instanceof NixAttrs sa)) {
+          throw NixError.type("a set", a).withoutShownPos(); // as Nix
+        }
+        if (!(b instanceof NixAttrs sb)) {
+          throw NixError.type("a set", b).withoutShownPos(); // as Nix
+        }
+        stack[sp - 1] = sa.update(sb);
+      }
+      case Op.IMPL_JUMP -> {
+        int d = code[ip++];
+        Value c = stack[sp - 1];
+        if (c instanceof NixUnknown) {
+          ip += d;
+          break;
+        }
+        if (c == NixBool.FALSE) {
+          stack[sp - 1] = NixBool.TRUE;
+          ip += d;
+        } else if (c == NixBool.TRUE) {
+          stack[--sp] = null;
+        } else {
+          throw NixError.type("a Boolean", c);
+        }
+      }
+      case Op.ASSERT_BOOL -> {
+        Value c = stack[sp - 1];
+        if (!(c instanceof NixBool) && !(c instanceof NixUnknown)) {
+          throw NixError.type("a Boolean", c);
+        }
+      }
+      case Op.DYN_ATTR -> {
+        SourcePos pos = (SourcePos) k[code[ip++]];
+        Value val = stack[--sp];
+        Value name = stack[--sp];
+        stack[sp] = null;
+        stack[sp + 1] = null;
+        if (!(name instanceof NixUnknown)) {
+          NixAttrs set = (NixAttrs) stack[sp - 1];
+          stack[sp - 1] = Attrs.addDynamic(set, name, val, pos);
+        }
+      }
+      case Op.SELECT_DYN -> {
+        Value nameV = stack[--sp];
+        stack[sp] = null;
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        if (!(v instanceof NixAttrs s)) {
+          throw NixError.type("a set", v);
+        }
+        String name = Attrs.nameOf(nameV);
+        Value r = s.get(name);
+        if (r == null) {
+          throw Attrs.missing(name, s);
+        }
+        stack[sp - 1] = r;
+      }
+      case Op.SELECT_OR -> {
+        String name = (String) k[code[ip++]];
+        int d = code[ip++];
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown) {
+          break;
+        }
+        Value r = v instanceof NixAttrs s ? s.get(name) : null;
+        if (r != null) {
+          stack[sp - 1] = r;
+        } else {
+          stack[--sp] = null;
+          ip += d;
+        }
+      }
+      case Op.SELECT_DYN_OR -> {
+        int d = code[ip++];
+        Value nameV = stack[--sp];
+        stack[sp] = null;
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        String name = Attrs.nameOf(nameV);
+        Value r = v instanceof NixAttrs s ? s.get(name) : null;
+        if (r != null) {
+          stack[sp - 1] = r;
+        } else {
+          stack[--sp] = null;
+          ip += d;
+        }
+      }
+      case Op.HAS_ATTR -> {
+        String name = (String) k[code[ip++]];
+        Value v = stack[sp - 1];
+        if (!(v instanceof NixUnknown)) {
+          stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+        }
+      }
+      case Op.HAS_ATTR_DYN -> {
+        Value nameV = stack[--sp];
+        stack[sp] = null;
+        Value v = stack[sp - 1];
+        if (v instanceof NixUnknown || nameV instanceof NixUnknown) {
+          stack[sp - 1] = NixUnknown.UNKNOWN;
+          break;
+        }
+        String name = Attrs.nameOf(nameV);
+        stack[sp - 1] = NixBool.of(v instanceof NixAttrs s && s.has(name));
+      }
+      case Op.ASSERT -> {
+        String msg = (String) k[code[ip++]];
+        Value c = stack[--sp];
+        stack[sp] = null;
+        if (c == NixBool.FALSE) {
+          throw new NixError(NixError.Kind.ASSERT, "assertion '" + msg + "' failed");
+        } else if (c != NixBool.TRUE && !(c instanceof NixUnknown)) {
+          throw NixError.type("a Boolean", c);
+        }
+      }
+      case Op.WITH_LOOKUP -> {
+        String name = (String) k[code[ip++]];
+        int[] sources = (int[]) k[code[ip++]];
+        Value[] withs = new Value[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+          int s = sources[i];
+          withs[i] = (s & 1) == 0 ? stack[base + (s >> 1)] : cf.upvalues[s >> 1];
+        }
+        if (code[ip] == Op.FORCE && code[ip + 1] == Op.ADD && leftOfAdd(cf, ip + 1, opStart, sp)) {
+          // The right operand of + (no ADD_LEFT before a variable) waits: the left one, a
+          // set, is coerced first, as Nix does; then the lookup runs again.
+          return false;
+        }
+        cf.ip = ip;
+        cf.opStart = opStart;
+        this.sp = sp;
+        WithLookup g = new WithLookup(name, withs);
+        Value r = push(g);
+        if (r == null) {
+          return false;
+        }
+        stack = this.stack;
+        sp = this.sp;
+        stack[sp++] = r;
+      }
+      case Op.FORMALS_CHECK -> {
+        Value arg = stack[base];
+        if (arg instanceof NixUnknown) {
+          break;
+        }
+        if (!(arg instanceof NixAttrs set)) {
+          throw atCallSite(NixError.type("a set", arg), callSite());
+        }
+        FormalsCheck.check(proto, set, callSite());
+      }
+      case Op.FORMAL -> {
+        String name = (String) k[code[ip++]];
+        int d = code[ip++];
+        Value arg = stack[base];
+        Value r = arg instanceof NixAttrs set ? set.get(name) : NixUnknown.UNKNOWN;
+        if (r != null) {
+          stack[sp++] = r;
+          ip += d;
+        }
+      }
+      case Op.MISSING_FORMAL -> {
+        String name = (String) k[code[ip++]];
+        throw atCallSite(FormalsCheck.missing(proto, name), callSite());
+      }
+      case Op.FAIL -> {
+        Value msg = stack[--sp];
+        stack[sp] = null;
+        throw NixError.eval(((NixString) msg).bytes);
+      }
+      default -> throw new IllegalStateException("bad opcode " + code[opStart] + " at " + opStart);
+    }
+    cf.ip = ip;
+    this.sp = sp;
+    return true;
+  }
+
 
   /**
    * Evaluates a pending thunk of {@linkplain Proto#simple simple} code without a frame and
@@ -1417,11 +1465,11 @@ public final class Vm {
     if (!(t.code() instanceof Proto tp) || !tp.simple || t.isBlackhole()) {
       return null;
     }
-    Value[] up = t.upvalues();
     Value done;
     if (tp.quickOp >= 0) {
-      done = quickArith(tp, up);
+      done = quickArith(tp, t);
     } else {
+      Value[] up = t.upvalues();
       done = tp.arithmetic ? evalArithmetic(tp, up) : evalSimple(tp, up, null);
     }
     if (done != null) {
@@ -1431,14 +1479,14 @@ public final class Vm {
   }
 
   /** A thunk of {@link Proto#quickOp} form: integer arithmetic without interpreting its code. */
-  private Value quickArith(Proto p, Value[] up) {
-    Value a = up[p.quickA];
+  private Value quickArith(Proto p, Thunk th) {
+    Value a = th.upvalue(p.quickA);
     if (a instanceof Thunk t && (a = t.valueOrNull()) == null) {
       return null;
     }
     Value b = p.quickConst;
     if (b == null) {
-      b = up[p.quickB];
+      b = th.upvalue(p.quickB);
       if (b instanceof Thunk t && (b = t.valueOrNull()) == null) {
         return null;
       }
@@ -1453,7 +1501,7 @@ public final class Vm {
         default -> NixBool.of(l < r);
       };
     }
-    return evalArithmetic(p, up);
+    return evalArithmetic(p, th.upvalues());
   }
 
   /** Scratch stack of {@link #evalSimple}; never used by two evaluations at once. */
@@ -1501,6 +1549,11 @@ public final class Vm {
             boolean thunk = code[ip - 1] == Op.THUNK;
             Proto q = (Proto) k[code[ip++]];
             int[] caps = q.captures;
+            if (thunk && caps.length == 1) {
+              int c = caps[0];
+              s[sp++] = new Thunk(q, (c & 1) == 0 ? s[c >> 1] : up[c >> 1]);
+              continue;
+            }
             Value[] captured = caps.length == 0 ? PENDING_NONE : new Value[caps.length];
             for (int i = 0; i < caps.length; i++) {
               int c = caps[i];
@@ -1740,6 +1793,12 @@ public final class Vm {
   }
 
   /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */
+  /** The one value that {@code p} captures (its captures have length 1). */
+  private static Value captureOne(Proto p, CallFrame cf, Value[] stack, int base) {
+    int c = p.captures[0];
+    return (c & 1) == 0 ? stack[base + (c >> 1)] : cf.upvalues[c >> 1];
+  }
+
   private static Value[] capture(Proto p, CallFrame cf, Value[] stack, int base) {
     int[] caps = p.captures;
     int n = caps.length;
