@@ -239,6 +239,26 @@ final class JsonBuiltins {
       return NixString.of(String.join("", chunks), context);
     }
 
+    /**
+     * The text written so far with the lists and sets being written closed, as Nix leaves it on
+     * stdout when a value fails: its writer closes them as the error unwinds.
+     */
+    String partial() {
+      StringBuilder b = new StringBuilder();
+      if (chunks != null) {
+        for (String c : chunks) {
+          b.append(c);
+        }
+      }
+      b.append(out);
+      for (int i = sp - 1; i >= 0; i--) {
+        if (workTag[i] == TEXT && ("]".equals(workObj[i]) || "}".equals(workObj[i]))) {
+          b.append((String) workObj[i]);
+        }
+      }
+      return b.toString();
+    }
+
     private Value shallow(Value v) {
       if (v instanceof Thunk t) {
         Value done = t.valueOrNull();

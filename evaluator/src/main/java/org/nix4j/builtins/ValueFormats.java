@@ -2,6 +2,7 @@ package org.nix4j.builtins;
 
 import org.nix4j.value.NixString;
 import org.nix4j.value.Value;
+import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
 
 /**
@@ -17,7 +18,13 @@ public final class ValueFormats {
    * evaluated yet is the error "cannot convert a thunk to JSON".
    */
   public static String json(Vm vm, Value v, boolean strict) {
-    return ((NixString) vm.runGenerator(new JsonBuiltins.ToJson(v, strict))).bytes;
+    JsonBuiltins.ToJson writer = new JsonBuiltins.ToJson(v, strict);
+    try {
+      return ((NixString) vm.runGenerator(writer)).bytes;
+    } catch (NixError e) {
+      // Nix writes as it goes: what it wrote before the error stays on stdout.
+      throw e.withPartialOutput(writer.partial());
+    }
   }
 
   /**

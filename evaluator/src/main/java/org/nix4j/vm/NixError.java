@@ -66,6 +66,8 @@ public class NixError extends RuntimeException {
   private int pendingAtCall = -1;
   private boolean usage;
   private final List<TraceEntry> trace = new ArrayList<>(2);
+  /** See {@link #partialOutput()}. */
+  private String partialOutput;
 
   public NixError(Kind kind, String message) {
     super(message, null, false, false);
@@ -81,6 +83,19 @@ public class NixError extends RuntimeException {
   public NixError(Kind kind, String message, SourcePos pos) {
     this(kind, message);
     this.pos = pos;
+  }
+
+  /**
+   * What nix-instantiate has written to stdout when this error stops it (the JSON of
+   * {@code --json} up to the value that failed, each open list and set closed), or null.
+   */
+  public String partialOutput() {
+    return partialOutput;
+  }
+
+  public NixError withPartialOutput(String output) {
+    this.partialOutput = output;
+    return this;
   }
 
   public static NixError eval(String message) {

@@ -176,6 +176,9 @@ class EvalFixturesTest {
             org.junit.jupiter.api.Assertions.fail("expected an error but got: " + o.stdout);
           }
           assertEquals(expected, o.error);
+          Path stdoutFile = Path.of(p.toString().replaceAll("\\.nix$", ".stdout"));
+          String expectedStdout = Files.exists(stdoutFile) ? substitute(p, stdoutFile) : "";
+          assertEquals(expectedStdout, partialStdout.getOrDefault(p, ""), "stdout before the error");
         }
       });
     });
@@ -208,6 +211,12 @@ class EvalFixturesTest {
       this(stdout, error, error == null ? "" : error);
     }
   }
+
+  /**
+   * What `nix4j eval` writes to stdout before failing (the partial output of --json): compared
+   * with NAME.stdout, or with nothing when the fixture has none.
+   */
+  private static final Map<Path, String> partialStdout = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Runs a fixture on its own thread (with a large stack for the compiler's recursion on deep
@@ -299,6 +308,7 @@ class EvalFixturesTest {
       String first = chomp(e.getMessage()).isEmpty() ? ""
           : terminal(chomp("error: " + firstLine(e.getMessage())));
       stderr.append(org.nix4j.value.NixString.bytesOf(ErrorFormat.command(e, showTrace)));
+      partialStdout.put(nix, e.partialOutput() == null ? "" : e.partialOutput());
       return new Outcome(null, first, stderr.toString());
     }
   }

@@ -156,6 +156,11 @@ final class EvalCommand implements Main.Command {
         }
       });
     } catch (NixError e) {
+      String partial = e.partialOutput();
+      if (partial != null) {
+        out.write(partial.getBytes(StandardCharsets.ISO_8859_1), 0, partial.length());
+        out.flush();
+      }
       printError(e, err, showTrace);
       return Main.INPUT_ERROR;
     }
