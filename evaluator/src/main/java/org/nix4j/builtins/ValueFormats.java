@@ -33,6 +33,11 @@ public final class ValueFormats {
    * carry {@code path}, {@code line} and {@code column} (nix-instantiate's default).
    */
   public static String xml(Vm vm, Value v, boolean strict, boolean location) {
-    return ((NixString) vm.runGenerator(new XmlBuiltin(v, strict, location))).bytes;
+    XmlBuiltin writer = new XmlBuiltin(v, strict, location);
+    try {
+      return ((NixString) vm.runGenerator(writer)).bytes;
+    } catch (NixError e) {
+      throw e.withPartialOutput(writer.partial());
+    }
   }
 }

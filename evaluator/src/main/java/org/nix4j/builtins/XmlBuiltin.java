@@ -56,6 +56,12 @@ final class XmlBuiltin extends Generator {
   /** The end of a container being written (for cycle detection). */
   private record Close(Value container) {}
 
+  /** The closing tag of an element being written (text, kept apart for {@link #partial}). */
+  private record Closing(String s) {}
+
+  /** The opening tag of an attribute not written yet (text; its {@link Closing} is below it). */
+  private record AttrOpening(String s) {}
+
   private final ArrayDeque<Object> work = new ArrayDeque<>();
   private final StringBuilder out = new StringBuilder();
   private final Set<String> drvsSeen = new HashSet<>();
@@ -83,7 +89,7 @@ final class XmlBuiltin extends Generator {
     this.strict = strict;
     this.location = location;
     out.append("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
-    work.push(new Text("</expr>\n"));
+    work.push(new Closing("</expr>\n"));
     work.push(new Item(v, 1));
   }
 
@@ -95,6 +101,14 @@ final class XmlBuiltin extends Generator {
     while (!work.isEmpty()) {
       Object item = work.pop();
       if (item instanceof Text t) {
+        out.append(t.s());
+        continue;
+      }
+      if (item instanceof Closing t) {
+        out.append(t.s());
+        continue;
+      }
+      if (item instanceof AttrOpening t) {
         out.append(t.s());
         continue;
       }
@@ -121,6 +135,28 @@ final class XmlBuiltin extends Generator {
       }
     }
     return NixString.of(out.toString(), context);
+  }
+
+  /**
+   * The document written so far with the elements being written closed, as Nix leaves it on
+   * stdout when a value fails: its writer closes them as the error unwinds.
+   */
+  String partial() {
+    StringBuilder b = new StringBuilder(out);
+    boolean notOpened = false;
+    for (Object item : work) {
+      if (item instanceof AttrOpening) {
+        // An attribute still to write: the next closing tag is its own.
+        notOpened = true;
+      } else if (item instanceof Closing c) {
+        if (notOpened) {
+          notOpened = false;
+        } else {
+          b.append(c.s());
+        }
+      }
+    }
+    return b.toString();
   }
 
   /** Goes on with the answer {@code in} to what was asked; true if it asked the VM again. */
@@ -278,7 +314,7 @@ final class XmlBuiltin extends Generator {
       enter(v);
       openElement(d, "list", null);
       work.push(new Close(v));
-      work.push(new Text(closing(d, "list")));
+      work.push(new Closing(closing(d, "list")));
       for (int i = l.size() - 1; i >= 0; i--) {
         work.push(new Item(l.get(i), d + 1));
       }
@@ -296,7 +332,7 @@ final class XmlBuiltin extends Generator {
     enter(a);
     openElement(d, "attrs", null);
     work.push(new Close(a));
-    work.push(new Text(closing(d, "attrs")));
+    work.push(new Closing(closing(d, "attrs")));
     pushAttributes(a, d + 1);
   }
 
@@ -309,7 +345,7 @@ final class XmlBuiltin extends Generator {
       xmlAttrs.put("outPath", outPath);
     }
     openElement(d, "derivation", xmlAttrs);
-    work.push(new Text(closing(d, "derivation")));
+    work.push(new Closing(closing(d, "derivation")));
     if (drvPath != null && !drvPath.isEmpty() && drvsSeen.add(drvPath)) {
       pushAttributes(a, d + 1);
     } else {
@@ -327,9 +363,9 @@ final class XmlBuiltin extends Generator {
       }
       attrs(sb, xmlAttrs);
       sb.append(">\n");
-      work.push(new Text(closing(d, "attr")));
+      work.push(new Closing(closing(d, "attr")));
       work.push(new Item(a.valueAt(i), d + 1));
-      work.push(new Text(sb.toString()));
+      work.push(new AttrOpening(sb.toString()));
     }
   }
 

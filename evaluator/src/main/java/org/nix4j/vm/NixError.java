@@ -86,8 +86,8 @@ public class NixError extends RuntimeException {
   }
 
   /**
-   * What nix-instantiate has written to stdout when this error stops it (the JSON of
-   * {@code --json} up to the value that failed, each open list and set closed), or null.
+   * What nix-instantiate has written to stdout when this error stops it (the JSON or XML of
+   * {@code --json} or {@code --xml} up to the value that failed, what was open closed), or null.
    */
   public String partialOutput() {
     return partialOutput;
