@@ -16,8 +16,9 @@ public final class Thunk extends Value {
    */
   private Value value;
   /**
-   * Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, a function to apply to the
-   * value in {@link #upvalues} (see {@link #application}), or null once evaluated.
+   * Bytecode to run (with {@link #upvalues}), a {@link NativeCode}, the {@link Applied}
+   * function of an {@link #application} to the value in {@link #upvalues}, or null once
+   * evaluated.
    */
   private Object code;
   /**
