@@ -105,6 +105,7 @@ final class Executor {
 
   /** Arrays reused from one executor to the next on the same thread. */
   private static final class Scratch {
+    final Thread owner = Thread.currentThread();
     int[] stack = new int[256];
     int[] flat = new int[64];
     int epoch;
@@ -112,23 +113,39 @@ final class Executor {
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /**
+   * The scratch of the thread that used one last: taken without the thread-local lookup (a call
+   * into the VM per match in code compiled by C1) when the same thread matches again.
+   */
+  private static volatile Scratch lastScratch;
   private final Scratch scratch;
 
   Executor(Program prog, String s) {
     this.prog = prog;
     this.s = s;
     this.n = s.length();
-    this.caps = new int[2 * prog.groupCount];
-    this.best = new int[2 * prog.groupCount];
-    this.repPos = new int[prog.repeatCount];
-    this.repCount = new int[prog.repeatCount];
-    Scratch sc = SCRATCH.get();
+    this.caps = ints(2 * prog.groupCount);
+    this.best = ints(2 * prog.groupCount);
+    this.repPos = ints(prog.repeatCount);
+    this.repCount = ints(prog.repeatCount);
+    Scratch sc = lastScratch;
+    if (sc == null || sc.owner != Thread.currentThread()) {
+      sc = SCRATCH.get();
+      lastScratch = sc;
+    }
     if (sc.inUse) {
       sc = new Scratch();
     }
     sc.inUse = true;
     this.scratch = sc;
     this.stack = sc.stack;
+  }
+
+  private static final int[] NO_INTS = new int[0];
+
+  /** A new array of n zeros (the shared empty one for n = 0: most patterns have no groups). */
+  private static int[] ints(int n) {
+    return n == 0 ? NO_INTS : new int[n];
   }
 
   /** Gives the reusable arrays back to this thread; the executor must not be used afterwards. */
@@ -192,7 +209,7 @@ final class Executor {
       return null;
     }
     selectMemo(true);
-    return attempt(0) ? best.clone() : null;
+    return attempt(0) ? Arrays.copyOf(best, best.length) : null;
   }
 
   /**
@@ -218,7 +235,7 @@ final class Executor {
         this.prevAvail = true;
       }
       if (canStartAt(b) && attempt(b)) {
-        return best.clone();
+        return Arrays.copyOf(best, best.length);
       }
       if (continuous) {
         return null;
