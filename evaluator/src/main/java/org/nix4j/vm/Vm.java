@@ -1016,7 +1016,7 @@ public final class Vm {
             Value[] vals = new Value[n];
             sp -= n;
             System.arraycopy(stack, sp, vals, 0, n);
-            Arrays.fill(stack, sp, sp + n, null);
+            clear(stack, sp, sp + n);
             stack[sp++] = NixAttrs.ofSorted(shape.names(), vals, shape.positions());
           }
           case Op.LIST -> {
@@ -1024,7 +1024,7 @@ public final class Vm {
             Value[] items = new Value[n];
             sp -= n;
             System.arraycopy(stack, sp, items, 0, n);
-            Arrays.fill(stack, sp, sp + n, null);
+            clear(stack, sp, sp + n);
             stack[sp++] = NixList.wrap(items);
           }
           case Op.SELECT, Op.SELECT_FORCE -> {
@@ -1097,7 +1097,7 @@ public final class Vm {
               Value[] args = new Value[n];
               sp -= n;
               System.arraycopy(stack, sp, args, 0, n);
-              Arrays.fill(stack, sp, sp + n, null);
+              clear(stack, sp, sp + n);
               stack[--sp] = null;
               this.sp = sp;
               if (f instanceof Builtin b && b.arity >= n) {
@@ -1649,7 +1649,7 @@ public final class Vm {
         }
       }
     } finally {
-      java.util.Arrays.fill(s, 0, Math.min(s.length, p.maxStack + 1), null);
+      clear(s, 0, Math.min(s.length, p.maxStack + 1));
     }
   }
 
@@ -1761,7 +1761,7 @@ public final class Vm {
         }
       }
     } finally {
-      java.util.Arrays.fill(s, 0, Math.min(s.length, p.maxStack + 1), null);
+      clear(s, 0, Math.min(s.length, p.maxStack + 1));
     }
   }
 
@@ -1793,6 +1793,16 @@ public final class Vm {
   }
 
   /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */
+  /**
+   * Empties {@code a[from..to)}: small enough for C1 to inline, where {@code Arrays.fill} calls
+   * its range check.
+   */
+  private static void clear(Value[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      a[i] = null;
+    }
+  }
+
   /** The one value that {@code p} captures (its captures have length 1). */
   private static Value captureOne(Proto p, CallFrame cf, Value[] stack, int base) {
     int c = p.captures[0];
