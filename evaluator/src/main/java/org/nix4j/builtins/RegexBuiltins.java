@@ -2,9 +2,9 @@ package org.nix4j.builtins;
 
 import static org.nix4j.builtins.Registry.strict;
 
-import java.util.List;
 import org.nix4j.regex.Regex;
 import org.nix4j.regex.RegexSyntaxException;
+import org.nix4j.value.Arrays2;
 import org.nix4j.value.NixList;
 import org.nix4j.value.NixNull;
 import org.nix4j.value.NixString;
@@ -42,19 +42,47 @@ final class RegexBuiltins {
         Regex re = compile(Expect.stringNoContext(a[0]));
         return Then.force(vm, a[1], v -> {
           NixString str = Args.toStr(v);
-          List<Object> parts = re.split(str.bytes);
-          if (parts.size() == 1) {
+          SplitParts parts = new SplitParts(str.bytes);
+          re.forEachMatch(str.bytes, parts);
+          if (parts.out.isEmpty()) {
             return NixList.wrap(new Value[] {str});
           }
-          Value[] out = new Value[parts.size()];
-          for (int i = 0; i < out.length; i++) {
-            Object p = parts.get(i);
-            out[i] = p instanceof String s ? NixString.of(s) : NixList.wrap(strings((String[]) p));
-          }
-          return NixList.wrap(out);
+          parts.out.add(NixString.of(str.bytes.substring(parts.prev)));
+          return NixList.wrap(Arrays2.values(parts.out));
         });
       }
     });
+  }
+
+  /**
+   * The result of {@code split} built as the matches come: the text before each match, then the
+   * list of its groups (null for a group that did not take part).
+   */
+  private static final class SplitParts implements Regex.MatchSink {
+    final String s;
+    final java.util.ArrayList<Value> out = new java.util.ArrayList<>();
+    int prev;
+
+    SplitParts(String s) {
+      this.s = s;
+    }
+
+    @Override
+    public void match(int[] caps) {
+      out.add(NixString.of(s.substring(prev, caps[0])));
+      int groups = caps.length / 2 - 1;
+      if (groups == 0) {
+        out.add(NixList.EMPTY);
+      } else {
+        Value[] g = new Value[groups];
+        for (int i = 0; i < groups; i++) {
+          int e = caps[2 * i + 3];
+          g[i] = e < 0 ? NixNull.NULL : NixString.of(s.substring(caps[2 * i + 2], e));
+        }
+        out.add(NixList.wrap(g));
+      }
+      prev = caps[1];
+    }
   }
 
   private static Regex compile(String pattern) {

@@ -96,12 +96,35 @@ public final class Regex {
    */
   public List<RegexMatch> findAll(String s) {
     List<RegexMatch> out = new ArrayList<>();
+    forEachMatch(s, new MatchSink() {
+      @Override
+      public void match(int[] caps) {
+        out.add(new RegexMatch(s, caps));
+      }
+    });
+    return out;
+  }
+
+  /** Receives the matches of {@link #forEachMatch}, in order. */
+  public interface MatchSink {
+    /**
+     * One match: {@code caps[0..1]} its range, {@code caps[2g..2g+1]} group g's (the end -1 when
+     * the group did not take part); the array is the sink's to keep.
+     */
+    void match(int[] caps);
+  }
+
+  /**
+   * The matches of {@link #findAll}, each given to {@code sink} as it is found (no list of them
+   * is made: {@code builtins.split} over a large string builds its result directly).
+   */
+  public void forEachMatch(String s, MatchSink sink) {
     if (prog.literal != null) {
       int len = prog.literal.length();
       for (int i = s.indexOf(prog.literal); i >= 0; i = s.indexOf(prog.literal, i + len)) {
-        out.add(new RegexMatch(s, new int[] {i, i + len}));
+        sink.match(new int[] {i, i + len});
       }
-      return out;
+      return;
     }
     Executor ex = new Executor(prog, s);
     try {
@@ -109,7 +132,7 @@ public final class Regex {
       boolean prevAvail = false;
       int[] m = ex.search(0, false, false, false);
       while (m != null) {
-        out.add(new RegexMatch(s, m));
+        sink.match(m);
         int start = m[1];
         if (m[0] == m[1]) {
           if (start == n) {
@@ -125,7 +148,6 @@ public final class Regex {
         prevAvail = true;
         m = ex.search(start, true, false, false);
       }
-      return out;
     } finally {
       ex.release();
     }
