@@ -723,9 +723,10 @@ public final class Compiler {
   private String suggestion(String name) {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
+    int max = Math.max(1, name.length() / 3);
     for (String candidate : visibleNames()) {
-      int d = editDistance(name, candidate);
-      if (d < bestDist && d <= Math.max(1, name.length() / 3)) {
+      int d = org.nix4j.syntax.Bytes.editDistance(name, candidate, max);
+      if (d < bestDist && d <= max) {
         bestDist = d;
         best = candidate;
       }
@@ -745,25 +746,6 @@ public final class Compiler {
     out.addAll(options.outerNames());
     out.addAll(options.globals().keySet());
     return out;
-  }
-
-  static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private Value curPos(TextRange r) {

@@ -19,7 +19,7 @@ public final class Suggestions {
     List<String> names = new ArrayList<>();
     List<Integer> distances = new ArrayList<>();
     for (String c : candidates) {
-      int d = distance(c, query, MAX_DISTANCE);
+      int d = org.nix4j.syntax.Bytes.editDistance(c, query, MAX_DISTANCE);
       if (d <= MAX_DISTANCE) {
         names.add(c);
         distances.add(d);
@@ -59,32 +59,5 @@ public final class Suggestions {
       sb.append(i == names.size() - 1 ? " or " : ", ").append(names.get(i));
     }
     return sb.toString();
-  }
-
-  /**
-   * The Levenshtein distance of two byte strings, or some number above {@code max} when it is
-   * above {@code max} (the strings' lengths alone can tell).
-   */
-  static int distance(String a, String b, int max) {
-    if (Math.abs(a.length() - b.length()) > max) {
-      return max + 1;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      char ca = a.charAt(i - 1);
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (ca == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
