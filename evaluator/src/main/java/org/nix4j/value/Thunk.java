@@ -49,7 +49,12 @@ public final class Thunk extends Value {
   /** A thunk of code that captures exactly one value. */
   public Thunk(Proto proto, Value captured) {
     this.code = proto;
-    this.upvalues = captured != null ? captured : new Value[] {null};
+    this.upvalues = single(captured);
+  }
+
+  /** What holds one captured value: itself (an array when it is null, not captured yet). */
+  private static Object single(Value captured) {
+    return captured != null ? captured : new Value[] {null};
   }
 
   public Thunk(NativeCode code) {
@@ -165,7 +170,7 @@ public final class Thunk extends Value {
 
   /** {@link #setUpvalues} for code that captures exactly one value. */
   public void setUpvalue(Value captured) {
-    this.upvalues = captured != null ? captured : new Value[] {null};
+    this.upvalues = single(captured);
   }
 
   @Override

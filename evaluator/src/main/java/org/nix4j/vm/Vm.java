@@ -776,15 +776,11 @@ public final class Vm {
           }
           case Op.THUNK -> {
             Proto p = (Proto) k[code[ip++]];
-            stack[sp++] = p.captures.length == 1
-                ? new Thunk(p, captureOne(p, cf, stack, base))
-                : new Thunk(p, capture(p, cf, stack, base));
+            stack[sp++] = thunk(p, cf, stack, base);
           }
           case Op.THUNK_CALL -> {
             Proto tp = (Proto) k[code[ip++]];
-            Thunk arg = tp.captures.length == 1
-                ? new Thunk(tp, captureOne(tp, cf, stack, base))
-                : new Thunk(tp, capture(tp, cf, stack, base));
+            Thunk arg = thunk(tp, cf, stack, base);
             if (stack[sp - 1] instanceof Closure c && obs == null && !c.proto.simple) {
               // The CALL 1 that follows, done here as that instruction does it.
               cf.opStart = ip;
@@ -1801,6 +1797,13 @@ public final class Vm {
     for (int i = from; i < to; i++) {
       a[i] = null;
     }
+  }
+
+  /** A pending thunk of {@code p} with what it captures from the frame. */
+  private static Thunk thunk(Proto p, CallFrame cf, Value[] stack, int base) {
+    return p.captures.length == 1
+        ? new Thunk(p, captureOne(p, cf, stack, base))
+        : new Thunk(p, capture(p, cf, stack, base));
   }
 
   /** The one value that {@code p} captures (its captures have length 1). */
