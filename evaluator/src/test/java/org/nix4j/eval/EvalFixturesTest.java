@@ -52,16 +52,9 @@ class EvalFixturesTest {
   /** Whole stderr of each fail/ fixture against NAME.stderr. */
   @TestFactory
   Stream<DynamicTest> stderr() throws IOException {
-    Path dir = EVAL.resolve("fail");
     Set<String> known = listed(EVAL.resolve("known-failures-stderr.txt"));
     Set<String> firstLineKnown = knownFailures();
-    String filter = System.getProperty("nix4j.fixture.filter", "");
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".nix"))
-          .filter(p -> p.getFileName().toString().contains(filter))
-          .sorted().toList();
-    }
+    List<Path> files = fixtureFiles(EVAL.resolve("fail"));
     return files.stream().map(p -> {
       String name = "fail/" + p.getFileName().toString().replaceAll("\\.nix$", "");
       return DynamicTest.dynamicTest(name, () -> {
@@ -135,16 +128,19 @@ class EvalFixturesTest {
     return out;
   }
 
-  private Stream<DynamicTest> fixtures(String kind) throws IOException {
-    Path dir = EVAL.resolve(kind);
-    Set<String> known = knownFailures();
+  /** The .nix files of a fixture folder whose names contain -Dnix4j.fixture.filter, sorted. */
+  private static List<Path> fixtureFiles(Path dir) throws IOException {
     String filter = System.getProperty("nix4j.fixture.filter", "");
-    List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".nix"))
+      return s.filter(p -> p.toString().endsWith(".nix"))
           .filter(p -> p.getFileName().toString().contains(filter))
           .sorted().toList();
     }
+  }
+
+  private Stream<DynamicTest> fixtures(String kind) throws IOException {
+    Set<String> known = knownFailures();
+    List<Path> files = fixtureFiles(EVAL.resolve(kind));
     return files.stream().map(p -> {
       String name = kind + "/" + p.getFileName().toString().replaceAll("\\.nix$", "");
       return DynamicTest.dynamicTest(name, () -> {
