@@ -57,22 +57,25 @@ final class ArithmeticBuiltins {
     r.def("bitAnd", 2, strict(0), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        long x = Args.toInt(a[0]);
-        return Then.force(vm, a[1], y -> NixInt.of(x & Args.toInt(y)));
+        Args.toInt(a[0]);
+        return Then.force(vm, a[1], a,
+            (args, y) -> NixInt.of(Args.toInt(args[0]) & Args.toInt(y)));
       }
     });
     r.def("bitOr", 2, strict(0), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        long x = Args.toInt(a[0]);
-        return Then.force(vm, a[1], y -> NixInt.of(x | Args.toInt(y)));
+        Args.toInt(a[0]);
+        return Then.force(vm, a[1], a,
+            (args, y) -> NixInt.of(Args.toInt(args[0]) | Args.toInt(y)));
       }
     });
     r.def("bitXor", 2, strict(0), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        long x = Args.toInt(a[0]);
-        return Then.force(vm, a[1], y -> NixInt.of(x ^ Args.toInt(y)));
+        Args.toInt(a[0]);
+        return Then.force(vm, a[1], a,
+            (args, y) -> NixInt.of(Args.toInt(args[0]) ^ Args.toInt(y)));
       }
     });
     r.def("ceil", 1, allStrict(1), new Primop.Body() {

@@ -22,7 +22,8 @@ final class HashBuiltins {
               throw NixError.usage("unknown hash algorithm '" + type + "'");
             }
             // The context of the string is dropped.
-            return Then.force(vm, a[1], s -> NixString.of(hex(digest(algorithm, Args.toStr(s).bytes))));
+            return Then.force(vm, a[1], algorithm,
+                (alg, s) -> NixString.of(hex(digest(alg, Args.toStr(s).bytes))));
           }
         }), false);
   }

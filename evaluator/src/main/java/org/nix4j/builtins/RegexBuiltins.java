@@ -26,9 +26,9 @@ final class RegexBuiltins {
       @Override
       public Value apply(Vm vm, Value[] a) {
         Regex re = compile(Expect.stringNoContext(a[0]));
-        return Then.force(vm, a[1], v -> {
+        return Then.force(vm, a[1], re, (r, v) -> {
           String s = Args.toStr(v).bytes;
-          String[] groups = re.matchWhole(s);
+          String[] groups = r.matchWhole(s);
           if (groups == null) {
             return NixNull.NULL;
           }
@@ -40,10 +40,10 @@ final class RegexBuiltins {
       @Override
       public Value apply(Vm vm, Value[] a) {
         Regex re = compile(Expect.stringNoContext(a[0]));
-        return Then.force(vm, a[1], v -> {
+        return Then.force(vm, a[1], re, (r, v) -> {
           NixString str = Args.toStr(v);
           SplitParts parts = new SplitParts(str.bytes);
-          re.forEachMatch(str.bytes, parts);
+          r.forEachMatch(str.bytes, parts);
           if (parts.out.isEmpty()) {
             return NixList.wrap(new Value[] {str});
           }

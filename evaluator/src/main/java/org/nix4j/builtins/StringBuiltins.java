@@ -39,9 +39,8 @@ final class StringBuiltins {
           @Override
           public Value apply(Vm vm, Value[] a) {
             // Nix reads both as C ints.
-            int start = (int) ((NixInt) a[0]).value;
-            int len = (int) ((NixInt) a[1]).value;
-            return Then.coerce(vm, a[2], Coerce.Mode.INTERPOLATE, s -> substring(start, len, s));
+            return Then.coerce(vm, a[2], Coerce.Mode.INTERPOLATE, a, (args, s) ->
+                substring((int) ((NixInt) args[0]).value, (int) ((NixInt) args[1]).value, s));
           }
         }), false);
     r.add(new OrderedPrimop("concatStringsSep", 2, new int[] {0, 1},
