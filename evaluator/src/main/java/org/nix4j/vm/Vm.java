@@ -304,6 +304,7 @@ public final class Vm {
   private void popFrame(Frame f, Value result) {
     frames[fp] = null;
     fp--;
+    clear(stack, f.savedSp, sp);
     sp = f.savedSp;
     if (f instanceof CallFrame cf) {
       if (cf.thunk != null) {
@@ -535,6 +536,7 @@ public final class Vm {
         if (caught != null) {
           frames[fp] = null;
           fp--;
+          clear(stack, g.savedSp, sp);
           sp = g.savedSp;
           if (observer != null) {
             observer.exitGenerator(g, fp + 1, caught);
@@ -555,6 +557,7 @@ public final class Vm {
       }
       frames[fp] = null;
       fp--;
+      clear(stack, f.savedSp, sp);
       sp = f.savedSp;
       if (observer != null) {
         if (f instanceof CallFrame cf) {
@@ -1126,6 +1129,7 @@ public final class Vm {
             if (obs == null) {
               // popFrame, inline.
               frames[fp--] = null;
+              clear(stack, cf.savedSp, sp);
               this.sp = cf.savedSp;
               if (cf.thunk != null) {
                 cf.thunk.set(r);
@@ -1788,7 +1792,6 @@ public final class Vm {
     return null;
   }
 
-  /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */
   /**
    * Empties {@code a[from..to)}: small enough for C1 to inline, where {@code Arrays.fill} calls
    * its range check.
@@ -1812,6 +1815,7 @@ public final class Vm {
     return (c & 1) == 0 ? stack[base + (c >> 1)] : cf.upvalues[c >> 1];
   }
 
+  /** The values a closure or thunk of {@code p} captures from the frame {@code cf}. */
   private static Value[] capture(Proto p, CallFrame cf, Value[] stack, int base) {
     int[] caps = p.captures;
     int n = caps.length;
