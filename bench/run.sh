@@ -8,7 +8,8 @@
 #                                 generated 2 MB, 40,000-line package collection
 #   bench/run.sh eval [RUNS] [WORKLOAD…]
 #                                 whole-process `nix4j eval --strict` vs
-#                                 `nix-instantiate --eval --strict` on ../shared/bench/*.nix
+#                                 `nix-instantiate --eval --strict` on ../shared/bench/*.nix,
+#                                 and on `-E 1` (workload "empty": start-up and resident floor)
 #   bench/run.sh jmh [REGEX]      the in-process JMH benchmarks (evaluator test sources)
 #   bench/run.sh lsp [JVM_OPTION…]
 #                                 the language server over stdio, driven by a scripted client
@@ -90,20 +91,21 @@ case "${1:-}" in
   eval)
     runs="${2:-5}"; shift $(( $# >= 2 ? 2 : $# ))
     build
-    workloads=("$@"); [ ${#workloads[@]} -gt 0 ] || workloads=(attrs deep fib fixpoint json lists strings)
+    # "empty" is `-E 1`: what each program costs before any real work (start-up, resident floor).
+    workloads=("$@"); [ ${#workloads[@]} -gt 0 ] || workloads=(empty attrs deep fib fixpoint json lists strings)
     echo "$runs runs each, whole process, --strict"
     header
     for w in "${workloads[@]}"; do
-      f="$shared/$w.nix"
-      want=$(nix-instantiate --eval --strict "$f" 2>/dev/null || true)
-      got=$("$root/bin/nix4j" eval --strict "$f" 2>/dev/null || true)
-      [ "$want" = "$got" ] || echo "note: $w.nix: nix4j printed '$got', Nix '$want'"
+      if [ "$w" = empty ]; then args=(-E 1); label="-E 1"; else args=("$shared/$w.nix"); label="$w.nix"; fi
+      want=$(nix-instantiate --eval --strict "${args[@]}" 2>/dev/null || true)
+      got=$("$root/bin/nix4j" eval --strict "${args[@]}" 2>/dev/null || true)
+      [ "$want" = "$got" ] || echo "note: $label: nix4j printed '$got', Nix '$want'"
       rm -f "$work/e.nix" "$work/e.j"
       for _ in $(seq "$runs"); do
-        time_cmd "$work/e.nix" nix-instantiate --eval --strict "$f"
-        time_cmd "$work/e.j" "$root/bin/nix4j" eval --strict "$f"
+        time_cmd "$work/e.nix" nix-instantiate --eval --strict "${args[@]}"
+        time_cmd "$work/e.j" "$root/bin/nix4j" eval --strict "${args[@]}"
       done
-      report "$w.nix" "$work/e.nix" "$work/e.j"
+      report "$label" "$work/e.nix" "$work/e.j"
     done ;;
   lsp)
     shift
@@ -128,5 +130,5 @@ case "${1:-}" in
     (cd "$root" && mvn -q -B -ntp test-compile -pl evaluator >&2)
     java -Xms1g -Xmx1g -XX:+UseSerialGC -cp "$(classpath)" org.nix4j.bench.ParseCpuTime ;;
   *)
-    sed -n '2,17p' "$0"; exit 2 ;;
+    sed -n '2,23p' "$0"; exit 2 ;;
 esac
