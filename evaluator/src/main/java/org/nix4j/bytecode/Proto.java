@@ -33,6 +33,11 @@ public final class Proto {
    * for a local of the enclosing frame, {@code (index << 1) | 1} for one of its upvalues.
    */
   public final int[] captures;
+  /**
+   * For a thunk made by {@link Op#THUNK_SHARED}: the slot of the enclosing frame that holds the
+   * sibling thunk whose array of captured values it shares; -1 for other code.
+   */
+  public final int shareSlot;
   /** The most stack slots the code uses above its base (locals and temporaries). */
   public final int maxStack;
   /** The name a lambda is bound to ({@code f = x: …}), or null; used in traces. */
@@ -67,7 +72,24 @@ public final class Proto {
       Formals formals,
       SourceFile file,
       SourcePos pos) {
+    this(kind, code, constants, spans, positions, captures, -1, maxStack, name, formals, file, pos);
+  }
+
+  public Proto(
+      Kind kind,
+      int[] code,
+      Object[] constants,
+      int[] spans,
+      SourcePos[] positions,
+      int[] captures,
+      int shareSlot,
+      int maxStack,
+      String name,
+      Formals formals,
+      SourceFile file,
+      SourcePos pos) {
     this.kind = kind;
+    this.shareSlot = shareSlot;
     this.code = code;
     this.constants = constants;
     this.spans = spans;
@@ -113,6 +135,32 @@ public final class Proto {
     this.quickB = qb;
     this.quickConst = qk;
     fuse(code);
+  }
+
+  /** A copy of this proto whose closures or thunks take their captured values from elsewhere. */
+  public Proto withCaptures(int[] captures) {
+    return new Proto(this, captures);
+  }
+
+  private Proto(Proto p, int[] captures) {
+    this.kind = p.kind;
+    this.code = p.code;
+    this.constants = p.constants;
+    this.spans = p.spans;
+    this.positions = p.positions;
+    this.captures = captures;
+    this.shareSlot = p.shareSlot;
+    this.maxStack = p.maxStack;
+    this.name = p.name;
+    this.formals = p.formals;
+    this.file = p.file;
+    this.pos = p.pos;
+    this.simple = p.simple;
+    this.arithmetic = p.arithmetic;
+    this.quickOp = p.quickOp;
+    this.quickA = p.quickA;
+    this.quickB = p.quickB;
+    this.quickConst = p.quickConst;
   }
 
   /**

@@ -101,6 +101,8 @@ final class Fn {
   private Map<Integer, Integer> captureIndex;
   int depth;
   int maxDepth;
+  /** The sibling thunks being made in this function for a set, let or rec; null between them. */
+  CaptureGroup group;
 
   Fn(Fn parent, Proto.Kind kind, SourceFile file, TextRange range) {
     this.parent = parent;
@@ -369,13 +371,80 @@ final class Fn {
   }
 
   Proto build(SourcePos pos) {
+    return build(pos, -1);
+  }
+
+  /** The proto; {@code shareSlot} as in {@link Proto#shareSlot}. */
+  Proto build(SourcePos pos, int shareSlot) {
     int[] caps = new int[captures.size()];
     for (int i = 0; i < caps.length; i++) {
       caps[i] = captures.get(i).source;
     }
     return new Proto(kind, java.util.Arrays.copyOf(code, size), constants.toArray(),
         java.util.Arrays.copyOf(spans, size), positions.toArray(new SourcePos[0]), caps,
-        maxDepth + 2, name, formals, file, pos);
+        shareSlot, maxDepth + 2, name, formals, file, pos);
+  }
+
+  /**
+   * Renumbers the upvalues of this finished function: upvalue {@code i} becomes {@code map[i]}
+   * and it captures {@code shared} (the union of what it and its siblings capture, which they
+   * share). Rewrites the operands of UPVAL, the with-scopes of WITH_LOOKUP and what the protos
+   * made inside it take from its upvalues.
+   */
+  void renumberUpvalues(int[] map, List<Capture> shared) {
+    boolean[] done = new boolean[constants.size()];
+    int ip = 0;
+    while (ip < size) {
+      int op = code[ip];
+      if (op == Op.UPVAL) {
+        code[ip + 1] = map[code[ip + 1]];
+      } else if (op == Op.WITH_LOOKUP && !done[code[ip + 2]]) {
+        int c = code[ip + 2];
+        done[c] = true;
+        constants.set(c, renumberSources((int[]) constants.get(c), map));
+      }
+      ip += 1 + Op.OPERANDS[op];
+    }
+    for (int i = 0; i < constants.size(); i++) {
+      if (constants.get(i) instanceof Proto q && !done[i]) {
+        done[i] = true;
+        constants.set(i, q.withCaptures(renumberSources(q.captures, map)));
+      }
+    }
+    constantIndex = null;
+    captures.clear();
+    captures.addAll(shared);
+    captureIndex = null;
+  }
+
+  /** Sources as in {@link Proto#captures}, with the upvalues among them renumbered. */
+  private static int[] renumberSources(int[] sources, int[] map) {
+    int[] out = sources.clone();
+    for (int i = 0; i < out.length; i++) {
+      if ((out[i] & 1) == 1) {
+        out[i] = (map[out[i] >> 1] << 1) | 1;
+      }
+    }
+    return out;
+  }
+
+  /** Replaces constant {@code i} (a proto rebuilt after it was emitted). */
+  void replaceConstant(int i, Object v) {
+    Object old = constants.set(i, v);
+    if (constantIndex != null) {
+      constantIndex.remove(key(old));
+      constantIndex.put(key(v), i);
+    }
+  }
+
+  /** Replaces the opcode at {@code at} by one with the same operands. */
+  void patchOp(int at, int op) {
+    code[at] = op;
+  }
+
+  /** The opcode at {@code at}. */
+  int opAt(int at) {
+    return code[at];
   }
 
   /** The constant that the code from {@code at} to the end pushes, if it is one CONST; else null. */
