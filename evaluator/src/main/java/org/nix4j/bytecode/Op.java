@@ -161,8 +161,8 @@ public final class Op {
 
   /**
    * THUNK_SHARED k: push a thunk of proto constants[k] that shares the array of captured values
-   * of the thunk in slot constants[k].shareSlot: a sibling of the same set, let or rec, made
-   * just before by THUNK or THUNK_GROUP (the compiler lays the siblings' upvalues out as one
+   * of the thunk in slot constants[k].shareSlot: a sibling of the same set, let, rec or list,
+   * made just before by THUNK or THUNK_GROUP (the compiler lays the siblings' upvalues out as one
    * array, the union of what they capture).
    */
   public static final int THUNK_SHARED = 55;

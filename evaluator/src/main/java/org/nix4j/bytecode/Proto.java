@@ -213,7 +213,7 @@ public final class Proto {
         case Op.CONST, Op.UPVAL, Op.UPVAL_FORCE, Op.FORCE, Op.ADD_LEFT, Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS,
             Op.EQ, Op.NEQ,
             Op.NOT, Op.SELECT, Op.HAS_ATTR, Op.RETURN -> ip += 1 + Op.OPERANDS[op];
-        case Op.LOCAL, Op.LOCAL_FORCE, Op.LIST, Op.THUNK, Op.CLOSURE -> {
+        case Op.LOCAL, Op.LOCAL_FORCE, Op.LIST, Op.THUNK, Op.THUNK_SHARED, Op.CLOSURE -> {
           if (arithmeticOnly) {
             return false;
           }

@@ -8,9 +8,10 @@ import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.Proto;
 
 /**
- * The thunks made for the bindings of one set literal, {@code let} or {@code rec} (siblings:
- * one function makes them one after the other, and nothing runs between them), which share one
- * array of captured values instead of one each, as Nix's bindings share one environment.
+ * The thunks made for the bindings of one set literal, {@code let} or {@code rec}, or for the
+ * elements of one list (siblings: one function makes them one after the other, and nothing runs
+ * between them), which share one array of captured values instead of one each, as Nix's
+ * bindings share one environment.
  *
  * <p>Each sibling is compiled on its own, with its own upvalues, and emitted as usual. When the
  * last one is emitted, {@link #end} decides which of them share: every sibling that captures

@@ -235,9 +235,11 @@ public final class Compiler {
       compileVariable(id.name(), identRange(id), true);
     } else if (e instanceof ListExpr l) {
       List<Expr> items = l.elements();
+      CaptureGroup saved = startGroup(null);
       for (Expr item : items) {
         compile(item, Mode.LAZY);
       }
+      endGroup(saved);
       fn.emit(Op.LIST, 1 - items.size(), items.size());
     } else if (e instanceof AttrSet set) {
       BindingTree.Node node = bindings(set.bindings(), set.isRec(), set);
@@ -377,7 +379,7 @@ public final class Compiler {
 
   /**
    * Starts a group of sibling thunks in the current function (the bindings of a set, let or
-   * rec), which may share their captured values; returns what {@link #endGroup} restores.
+   * rec, the elements of a list), which may share their captured values; returns what {@link #endGroup} restores.
    */
   private CaptureGroup startGroup(List<Integer> deferred) {
     CaptureGroup saved = fn.group;

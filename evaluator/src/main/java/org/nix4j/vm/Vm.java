@@ -1563,6 +1563,10 @@ public final class Vm {
             System.arraycopy(s, sp, items, 0, n);
             s[sp++] = NixList.wrap(items);
           }
+          case Op.THUNK_SHARED -> {
+            Proto q = (Proto) k[code[ip++]];
+            s[sp++] = new Thunk(q, ((Thunk) s[q.shareSlot]).upvalues());
+          }
           case Op.THUNK, Op.CLOSURE -> {
             boolean thunk = code[ip - 1] == Op.THUNK;
             Proto q = (Proto) k[code[ip++]];

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nix4j.bytecode.Disassembler;
 import org.nix4j.bytecode.Proto;
@@ -22,8 +23,8 @@ import org.nix4j.value.Thunk;
 import org.nix4j.value.Value;
 
 /**
- * The thunks of one set, let or rec share one array of captured values ({@link CaptureGroup}):
- * checked on the thunks the VM makes, before and after they are forced.
+ * The thunks of one set, let, rec or list share one array of captured values
+ * ({@link CaptureGroup}): checked on the thunks the VM makes, before and after they are forced.
  */
 class CaptureGroupTest {
   private final Evaluator ev = new Evaluator(new EvalOptions());
@@ -102,9 +103,25 @@ class CaptureGroupTest {
   }
 
   @Test
+  void listElementsShareOneArrayAlsoInCodeRunWithoutAFrame() {
+    for (String text : List.of("let x = 1; y = 2; in [ (x + y) (x * y) x ]",
+        // A lambda of straight-line code: the VM calls it without a frame (evalSimple).
+        "let x = 1; h = y: [ (x + y) (x * y) x ]; in h 2")) {
+      NixList l = assertInstanceOf(NixList.class, ev.evalString(text, "/"));
+      Thunk a = assertInstanceOf(Thunk.class, l.get(0));
+      Thunk b = assertInstanceOf(Thunk.class, l.get(1));
+      assertFalse(a.isEvaluated() || b.isEvaluated(), text);
+      assertSame(a.upvalues(), b.upvalues(), text);
+      assertEquals("[ 3 2 1 ]", Printer.print(NixList.wrap(new Value[] {
+          ev.vm().forceValue(a), ev.vm().forceValue(b), ev.vm().forceValue(l.get(2))})), text);
+    }
+  }
+
+  @Test
   void theBytecodeMakesTheArrayOnceAndFillsItAfterTheLastBinding() {
     CompileResult r = Compiler.compile(SourceFile.ofString(
-        "let x = 1; y = 2; in rec { a = b + x; b = y + x; c = x; }"), new CompileOptions(java.util.Map.of(), List.of(), "/", "/"));
+        "let x = 1; y = 2; in rec { a = b + x; b = y + x; c = x; }"),
+        new CompileOptions(Map.of(), List.of(), "/", "/"));
     String dump = Disassembler.dump(r.proto());
     String top = dump.substring(0, dump.indexOf("\nproto #1"));
     int group = top.indexOf("THUNK_GROUP");
