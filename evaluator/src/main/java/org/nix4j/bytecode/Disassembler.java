@@ -33,14 +33,13 @@ public final class Disassembler {
         out.append(" at ").append(p.pos.location());
       }
       out.append(", stack ").append(p.maxStack);
-      if (p.captures.length > 0) {
+      if (p.shareSlot >= 0) {
+        out.append(", shares the captures of local ").append(p.shareSlot);
+      } else if (p.captures.length > 0) {
         out.append(", captures");
         for (int c : p.captures) {
           out.append((c & 1) == 0 ? " local " : " upvalue ").append(c >> 1);
         }
-      }
-      if (p.shareSlot >= 0) {
-        out.append(", shares the captures of local ").append(p.shareSlot);
       }
       if (p.formals != null) {
         out.append(", formals ").append(p.formals.names());

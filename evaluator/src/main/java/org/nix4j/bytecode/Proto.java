@@ -72,24 +72,8 @@ public final class Proto {
       Formals formals,
       SourceFile file,
       SourcePos pos) {
-    this(kind, code, constants, spans, positions, captures, -1, maxStack, name, formals, file, pos);
-  }
-
-  public Proto(
-      Kind kind,
-      int[] code,
-      Object[] constants,
-      int[] spans,
-      SourcePos[] positions,
-      int[] captures,
-      int shareSlot,
-      int maxStack,
-      String name,
-      Formals formals,
-      SourceFile file,
-      SourcePos pos) {
     this.kind = kind;
-    this.shareSlot = shareSlot;
+    this.shareSlot = -1;
     this.code = code;
     this.constants = constants;
     this.spans = spans;
@@ -139,17 +123,61 @@ public final class Proto {
 
   /** A copy of this proto whose closures or thunks take their captured values from elsewhere. */
   public Proto withCaptures(int[] captures) {
-    return new Proto(this, captures);
+    return new Proto(this, code, constants, captures, shareSlot, quickA, quickB);
   }
 
-  private Proto(Proto p, int[] captures) {
+  /**
+   * A copy of this proto whose upvalue {@code i} is upvalue {@code map[i]} of an array of
+   * captured values laid out for several protos (siblings that share one), made from
+   * {@code captures}, or shared with the thunk in {@code shareSlot} ({@link #shareSlot}).
+   * Rewrites the operands of UPVAL and UPVAL_FORCE, the with-scopes of WITH_LOOKUP and what the
+   * protos made in this code take from its upvalues.
+   */
+  public Proto renumbered(int[] map, int[] captures, int shareSlot) {
+    int[] c = code.clone();
+    Object[] k = constants.clone();
+    boolean[] done = new boolean[k.length];
+    int ip = 0;
+    while (ip < c.length) {
+      int op = c[ip];
+      if (op == Op.UPVAL || op == Op.UPVAL_FORCE) {
+        c[ip + 1] = map[c[ip + 1]];
+      } else if (op == Op.WITH_LOOKUP && !done[c[ip + 2]]) {
+        done[c[ip + 2]] = true;
+        k[c[ip + 2]] = renumberSources((int[]) k[c[ip + 2]], map);
+      }
+      ip += 1 + Op.OPERANDS[op];
+    }
+    for (int i = 0; i < k.length; i++) {
+      if (k[i] instanceof Proto q && !done[i]) {
+        k[i] = q.withCaptures(renumberSources(q.captures, map));
+      }
+    }
+    return new Proto(this, c, k, captures, shareSlot,
+        quickA >= 0 ? map[quickA] : -1, quickB >= 0 ? map[quickB] : -1);
+  }
+
+  /** Sources as in {@link #captures}, with the upvalues among them renumbered by {@code map}. */
+  private static int[] renumberSources(int[] sources, int[] map) {
+    int[] out = sources.clone();
+    for (int i = 0; i < out.length; i++) {
+      if ((out[i] & 1) == 1) {
+        out[i] = (map[out[i] >> 1] << 1) | 1;
+      }
+    }
+    return out;
+  }
+
+  /** A copy of {@code p} with other code, constants, captures and upvalue numbers. */
+  private Proto(Proto p, int[] code, Object[] constants, int[] captures, int shareSlot,
+      int quickA, int quickB) {
     this.kind = p.kind;
-    this.code = p.code;
-    this.constants = p.constants;
+    this.code = code;
+    this.constants = constants;
     this.spans = p.spans;
     this.positions = p.positions;
     this.captures = captures;
-    this.shareSlot = p.shareSlot;
+    this.shareSlot = shareSlot;
     this.maxStack = p.maxStack;
     this.name = p.name;
     this.formals = p.formals;
@@ -158,8 +186,8 @@ public final class Proto {
     this.simple = p.simple;
     this.arithmetic = p.arithmetic;
     this.quickOp = p.quickOp;
-    this.quickA = p.quickA;
-    this.quickB = p.quickB;
+    this.quickA = quickA;
+    this.quickB = quickB;
     this.quickConst = p.quickConst;
   }
 

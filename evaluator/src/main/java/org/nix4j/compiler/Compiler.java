@@ -373,7 +373,7 @@ public final class Compiler {
       at = fn.emit(now, 1, k);
     }
     if (now == Op.THUNK && fn.group != null) {
-      fn.group.add(at, k, inner, p, slot);
+      fn.group.add(at, k, p, slot);
     }
   }
 

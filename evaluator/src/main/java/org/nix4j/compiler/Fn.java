@@ -371,61 +371,13 @@ final class Fn {
   }
 
   Proto build(SourcePos pos) {
-    return build(pos, -1);
-  }
-
-  /** The proto; {@code shareSlot} as in {@link Proto#shareSlot}. */
-  Proto build(SourcePos pos, int shareSlot) {
     int[] caps = new int[captures.size()];
     for (int i = 0; i < caps.length; i++) {
       caps[i] = captures.get(i).source;
     }
     return new Proto(kind, java.util.Arrays.copyOf(code, size), constants.toArray(),
         java.util.Arrays.copyOf(spans, size), positions.toArray(new SourcePos[0]), caps,
-        shareSlot, maxDepth + 2, name, formals, file, pos);
-  }
-
-  /**
-   * Renumbers the upvalues of this finished function: upvalue {@code i} becomes {@code map[i]}
-   * and it captures {@code shared} (the union of what it and its siblings capture, which they
-   * share). Rewrites the operands of UPVAL, the with-scopes of WITH_LOOKUP and what the protos
-   * made inside it take from its upvalues.
-   */
-  void renumberUpvalues(int[] map, List<Capture> shared) {
-    boolean[] done = new boolean[constants.size()];
-    int ip = 0;
-    while (ip < size) {
-      int op = code[ip];
-      if (op == Op.UPVAL) {
-        code[ip + 1] = map[code[ip + 1]];
-      } else if (op == Op.WITH_LOOKUP && !done[code[ip + 2]]) {
-        int c = code[ip + 2];
-        done[c] = true;
-        constants.set(c, renumberSources((int[]) constants.get(c), map));
-      }
-      ip += 1 + Op.OPERANDS[op];
-    }
-    for (int i = 0; i < constants.size(); i++) {
-      if (constants.get(i) instanceof Proto q && !done[i]) {
-        done[i] = true;
-        constants.set(i, q.withCaptures(renumberSources(q.captures, map)));
-      }
-    }
-    constantIndex = null;
-    captures.clear();
-    captures.addAll(shared);
-    captureIndex = null;
-  }
-
-  /** Sources as in {@link Proto#captures}, with the upvalues among them renumbered. */
-  private static int[] renumberSources(int[] sources, int[] map) {
-    int[] out = sources.clone();
-    for (int i = 0; i < out.length; i++) {
-      if ((out[i] & 1) == 1) {
-        out[i] = (map[out[i] >> 1] << 1) | 1;
-      }
-    }
-    return out;
+        maxDepth + 2, name, formals, file, pos);
   }
 
   /** Replaces constant {@code i} (a proto rebuilt after it was emitted). */
