@@ -148,9 +148,11 @@ public final class Proto {
       }
       ip += 1 + Op.OPERANDS[op];
     }
+    // Sibling protos share one array of sources: renumbered once, still shared.
+    java.util.Map<int[], int[]> renumbered = new java.util.IdentityHashMap<>();
     for (int i = 0; i < k.length; i++) {
       if (k[i] instanceof Proto q && !done[i]) {
-        k[i] = q.withCaptures(renumberSources(q.captures, map));
+        k[i] = q.withCaptures(renumbered.computeIfAbsent(q.captures, a -> renumberSources(a, map)));
       }
     }
     return new Proto(this, c, k, captures, shareSlot,

@@ -118,6 +118,26 @@ class CaptureGroupTest {
   }
 
   @Test
+  void siblingsKeepOneArrayOfSourcesAlsoWhenTheirParentIsRenumbered() {
+    // q shares with p, so its code is renumbered; the rec inside it keeps one array of sources
+    // for its bindings (a copy each would make compiling a big one quadratic).
+    CompileResult r = Compiler.compile(SourceFile.ofString(
+        "let x = 1; y = 2; in { p = y + x; q = rec { a = x + y; b = a + x; c = b + y; }; }"),
+        new CompileOptions(Map.of(), List.of(), "/", "/"));
+    Proto q = null;
+    for (Object k : r.proto().constants) {
+      if (k instanceof Proto p && p.pos.start() == r.file().text().indexOf("rec")) {
+        q = p;
+      }
+    }
+    assertTrue(q != null && q.shareSlot >= 0, String.valueOf(q));
+    List<int[]> sources = Arrays.stream(q.constants).filter(k -> k instanceof Proto)
+        .map(k -> ((Proto) k).captures).toList();
+    assertEquals(3, sources.size());
+    assertTrue(sources.stream().allMatch(a -> a == sources.get(0)), "one array for all");
+  }
+
+  @Test
   void theBytecodeMakesTheArrayOnceAndFillsItAfterTheLastBinding() {
     CompileResult r = Compiler.compile(SourceFile.ofString(
         "let x = 1; y = 2; in rec { a = b + x; b = y + x; c = x; }"),
