@@ -1,5 +1,7 @@
 package org.nix4j.bytecode;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.nix4j.syntax.SourceFile;
 import org.nix4j.value.NixInt;
 import org.nix4j.value.SourcePos;
@@ -149,7 +151,7 @@ public final class Proto {
       ip += 1 + Op.OPERANDS[op];
     }
     // Sibling protos share one array of sources: renumbered once, still shared.
-    java.util.Map<int[], int[]> renumbered = new java.util.IdentityHashMap<>();
+    Map<int[], int[]> renumbered = new IdentityHashMap<>();
     for (int i = 0; i < k.length; i++) {
       if (k[i] instanceof Proto q && !done[i]) {
         k[i] = q.withCaptures(renumbered.computeIfAbsent(q.captures, a -> renumberSources(a, map)));

@@ -379,7 +379,8 @@ public final class Compiler {
 
   /**
    * Starts a group of sibling thunks in the current function (the bindings of a set, let or
-   * rec, the elements of a list), which may share their captured values; returns what {@link #endGroup} restores.
+   * rec, the elements of a list), which may share their captured values; returns what
+   * {@link #endGroup} restores.
    */
   private CaptureGroup startGroup(List<Integer> deferred) {
     CaptureGroup saved = fn.group;
