@@ -33,7 +33,9 @@ public final class Disassembler {
         out.append(" at ").append(p.pos.location());
       }
       out.append(", stack ").append(p.maxStack);
-      if (p.captures.length > 0) {
+      if (p.shareSlot >= 0) {
+        out.append(", shares the captures of local ").append(p.shareSlot);
+      } else if (p.captures.length > 0) {
         out.append(", captures");
         for (int c : p.captures) {
           out.append((c & 1) == 0 ? " local " : " upvalue ").append(c >> 1);
@@ -68,7 +70,8 @@ public final class Disassembler {
   private static String note(Proto p, int op, int ip, Map<Proto, Integer> ids, Deque<Proto> todo) {
     switch (op) {
       case Op.CONST, Op.SELECT, Op.SELECT_OR, Op.HAS_ATTR, Op.ASSERT, Op.FORMAL, Op.MISSING_FORMAL,
-          Op.THUNK, Op.CLOSURE, Op.THUNK_DEFER, Op.CLOSURE_DEFER, Op.ATTRS, Op.WITH_LOOKUP,
+          Op.THUNK, Op.CLOSURE, Op.THUNK_DEFER, Op.CLOSURE_DEFER, Op.THUNK_CALL, Op.THUNK_SHARED,
+          Op.THUNK_GROUP, Op.ATTRS, Op.WITH_LOOKUP,
           Op.DYN_ATTR -> {
         Object c = p.constants[p.code[ip + 1]];
         if (c instanceof Proto q) {

@@ -159,7 +159,23 @@ public final class Op {
    */
   public static final int INTERP_PART = 54;
 
-  public static final int COUNT = 55;
+  /**
+   * THUNK_SHARED k: push a thunk of proto constants[k] that shares the array of captured values
+   * of the thunk in slot constants[k].shareSlot: a sibling of the same set, let, rec or list,
+   * made just before by THUNK or THUNK_GROUP (the compiler lays the siblings' upvalues out as one
+   * array, the union of what they capture).
+   */
+  public static final int THUNK_SHARED = 55;
+  /**
+   * THUNK_GROUP k: push a thunk of proto constants[k] with a new, empty array for its captured
+   * values, which its siblings share (THUNK_SHARED) and FILL_CAPTURES fills once every slot
+   * they come from exists (a rec or let whose bindings capture later ones).
+   */
+  public static final int THUNK_GROUP = 56;
+  /** FILL_CAPTURES s: fill the array of captured values of the THUNK_GROUP thunk in slot s. */
+  public static final int FILL_CAPTURES = 57;
+
+  public static final int COUNT = 58;
 
   /** Number of operands of each opcode. */
   public static final int[] OPERANDS = new int[COUNT];
@@ -222,6 +238,9 @@ public final class Op {
     def(LESS_JUMP, "LESS_JUMP", 0);
     def(THUNK_CALL, "THUNK_CALL", 1);
     def(SELECT_FORCE, "SELECT_FORCE", 1);
+    def(THUNK_SHARED, "THUNK_SHARED", 1);
+    def(THUNK_GROUP, "THUNK_GROUP", 1);
+    def(FILL_CAPTURES, "FILL_CAPTURES", 1);
   }
 
   private static void def(int op, String name, int operands) {

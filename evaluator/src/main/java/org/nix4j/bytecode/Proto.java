@@ -1,5 +1,7 @@
 package org.nix4j.bytecode;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.nix4j.syntax.SourceFile;
 import org.nix4j.value.NixInt;
 import org.nix4j.value.SourcePos;
@@ -33,6 +35,11 @@ public final class Proto {
    * for a local of the enclosing frame, {@code (index << 1) | 1} for one of its upvalues.
    */
   public final int[] captures;
+  /**
+   * For a thunk made by {@link Op#THUNK_SHARED}: the slot of the enclosing frame that holds the
+   * sibling thunk whose array of captured values it shares; -1 for other code.
+   */
+  public final int shareSlot;
   /** The most stack slots the code uses above its base (locals and temporaries). */
   public final int maxStack;
   /** The name a lambda is bound to ({@code f = x: …}), or null; used in traces. */
@@ -68,6 +75,7 @@ public final class Proto {
       SourceFile file,
       SourcePos pos) {
     this.kind = kind;
+    this.shareSlot = -1;
     this.code = code;
     this.constants = constants;
     this.spans = spans;
@@ -113,6 +121,78 @@ public final class Proto {
     this.quickB = qb;
     this.quickConst = qk;
     fuse(code);
+  }
+
+  /** A copy of this proto whose closures or thunks take their captured values from elsewhere. */
+  public Proto withCaptures(int[] captures) {
+    return new Proto(this, code, constants, captures, shareSlot, quickA, quickB);
+  }
+
+  /**
+   * A copy of this proto whose upvalue {@code i} is upvalue {@code map[i]} of an array of
+   * captured values laid out for several protos (siblings that share one), made from
+   * {@code captures}, or shared with the thunk in {@code shareSlot} ({@link #shareSlot}).
+   * Rewrites the operands of UPVAL and UPVAL_FORCE, the with-scopes of WITH_LOOKUP and what the
+   * protos made in this code take from its upvalues.
+   */
+  public Proto renumbered(int[] map, int[] captures, int shareSlot) {
+    int[] c = code.clone();
+    Object[] k = constants.clone();
+    boolean[] done = new boolean[k.length];
+    int ip = 0;
+    while (ip < c.length) {
+      int op = c[ip];
+      if (op == Op.UPVAL || op == Op.UPVAL_FORCE) {
+        c[ip + 1] = map[c[ip + 1]];
+      } else if (op == Op.WITH_LOOKUP && !done[c[ip + 2]]) {
+        done[c[ip + 2]] = true;
+        k[c[ip + 2]] = renumberSources((int[]) k[c[ip + 2]], map);
+      }
+      ip += 1 + Op.OPERANDS[op];
+    }
+    // Sibling protos share one array of sources: renumbered once, still shared.
+    Map<int[], int[]> renumbered = new IdentityHashMap<>();
+    for (int i = 0; i < k.length; i++) {
+      if (k[i] instanceof Proto q && !done[i]) {
+        k[i] = q.withCaptures(renumbered.computeIfAbsent(q.captures, a -> renumberSources(a, map)));
+      }
+    }
+    return new Proto(this, c, k, captures, shareSlot,
+        quickA >= 0 ? map[quickA] : -1, quickB >= 0 ? map[quickB] : -1);
+  }
+
+  /** Sources as in {@link #captures}, with the upvalues among them renumbered by {@code map}. */
+  private static int[] renumberSources(int[] sources, int[] map) {
+    int[] out = sources.clone();
+    for (int i = 0; i < out.length; i++) {
+      if ((out[i] & 1) == 1) {
+        out[i] = (map[out[i] >> 1] << 1) | 1;
+      }
+    }
+    return out;
+  }
+
+  /** A copy of {@code p} with other code, constants, captures and upvalue numbers. */
+  private Proto(Proto p, int[] code, Object[] constants, int[] captures, int shareSlot,
+      int quickA, int quickB) {
+    this.kind = p.kind;
+    this.code = code;
+    this.constants = constants;
+    this.spans = p.spans;
+    this.positions = p.positions;
+    this.captures = captures;
+    this.shareSlot = shareSlot;
+    this.maxStack = p.maxStack;
+    this.name = p.name;
+    this.formals = p.formals;
+    this.file = p.file;
+    this.pos = p.pos;
+    this.simple = p.simple;
+    this.arithmetic = p.arithmetic;
+    this.quickOp = p.quickOp;
+    this.quickA = quickA;
+    this.quickB = quickB;
+    this.quickConst = p.quickConst;
   }
 
   /**
@@ -165,7 +245,7 @@ public final class Proto {
         case Op.CONST, Op.UPVAL, Op.UPVAL_FORCE, Op.FORCE, Op.ADD_LEFT, Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.LESS,
             Op.EQ, Op.NEQ,
             Op.NOT, Op.SELECT, Op.HAS_ATTR, Op.RETURN -> ip += 1 + Op.OPERANDS[op];
-        case Op.LOCAL, Op.LOCAL_FORCE, Op.LIST, Op.THUNK, Op.CLOSURE -> {
+        case Op.LOCAL, Op.LOCAL_FORCE, Op.LIST, Op.THUNK, Op.THUNK_SHARED, Op.CLOSURE -> {
           if (arithmeticOnly) {
             return false;
           }

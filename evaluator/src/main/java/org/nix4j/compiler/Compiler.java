@@ -235,9 +235,11 @@ public final class Compiler {
       compileVariable(id.name(), identRange(id), true);
     } else if (e instanceof ListExpr l) {
       List<Expr> items = l.elements();
+      CaptureGroup saved = startGroup(null);
       for (Expr item : items) {
         compile(item, Mode.LAZY);
       }
+      endGroup(saved);
       fn.emit(Op.LIST, 1 - items.size(), items.size());
     } else if (e instanceof AttrSet set) {
       BindingTree.Node node = bindings(set.bindings(), set.isRec(), set);
@@ -358,15 +360,39 @@ public final class Compiler {
         break;
       }
     }
+    int slot = fn.depth;
+    int k = fn.constant(p);
+    int at;
     if (pending) {
       if (deferred == null) {
         throw new IllegalStateException("capture of an uninitialised local outside a recursive scope");
       }
-      deferred.add(fn.depth);
-      fn.emit(later, 1, fn.constant(p));
+      deferred.add(slot);
+      at = fn.emit(later, 1, k);
     } else {
-      fn.emit(now, 1, fn.constant(p));
+      at = fn.emit(now, 1, k);
     }
+    if (now == Op.THUNK && fn.group != null) {
+      fn.group.add(at, k, p, slot);
+    }
+  }
+
+  /**
+   * Starts a group of sibling thunks in the current function (the bindings of a set, let or
+   * rec, the elements of a list), which may share their captured values; returns what
+   * {@link #endGroup} restores.
+   */
+  private CaptureGroup startGroup(List<Integer> deferred) {
+    CaptureGroup saved = fn.group;
+    fn.group = new CaptureGroup(fn, deferred);
+    return saved;
+  }
+
+  /** Ends the group of sibling thunks, after the last one (before FINALISE of the deferred). */
+  private void endGroup(CaptureGroup saved) {
+    CaptureGroup g = fn.group;
+    fn.group = saved;
+    g.end();
   }
 
   private void compileLambda(Lambda lam, String name) {
@@ -1149,9 +1175,11 @@ public final class Compiler {
     }
     AttrsShape shape = new AttrsShape(names, positions);
     if (!node.rec) {
+      CaptureGroup saved = startGroup(null);
       for (BindingTree.Static s : statics) {
         compileAttrValue(s, null);
       }
+      endGroup(saved);
       int sp = fn.span(range);
       fn.emit(Op.ATTRS, 1 - names.length, fn.constant(shape), names.length);
       fn.restoreSpan(sp);
@@ -1197,6 +1225,7 @@ public final class Compiler {
     List<Fn.Local> locals = declareRecursive(statics, Fn.Kind.REC, node);
     Fn.Local overrides = locals.get(statics.indexOf(node.statics.get("__overrides")));
     List<Integer> deferred = new ArrayList<>();
+    CaptureGroup saved = startGroup(deferred);
     for (int i = 0; i < statics.size(); i++) {
       BindingTree.Static st = statics.get(i);
       if (st.name.equals("__overrides")) {
@@ -1225,6 +1254,7 @@ public final class Compiler {
       }
       locals.get(i).initialised = true;
     }
+    endGroup(saved);
     for (int d : deferred) {
       fn.emit(Op.FINALISE, 0, d);
     }
@@ -1271,6 +1301,7 @@ public final class Compiler {
 
   /** Pushes the values of a recursive scope's attributes in slot order, then finalises. */
   private void fillRecursive(List<BindingTree.Static> statics, List<Fn.Local> locals, List<Integer> deferred) {
+    CaptureGroup group = startGroup(deferred);
     for (int i = 0; i < statics.size(); i++) {
       BindingTree.Static s = statics.get(i);
       if (s.value instanceof BindingTree.InheritValue iv && iv.from() == null) {
@@ -1284,6 +1315,7 @@ public final class Compiler {
       }
       locals.get(i).initialised = true;
     }
+    endGroup(group);
     for (int s : deferred) {
       fn.emit(Op.FINALISE, 0, s);
     }

@@ -101,6 +101,8 @@ final class Fn {
   private Map<Integer, Integer> captureIndex;
   int depth;
   int maxDepth;
+  /** The sibling thunks being made in this function for a set, let or rec; null between them. */
+  CaptureGroup group;
 
   Fn(Fn parent, Proto.Kind kind, SourceFile file, TextRange range) {
     this.parent = parent;
@@ -376,6 +378,25 @@ final class Fn {
     return new Proto(kind, java.util.Arrays.copyOf(code, size), constants.toArray(),
         java.util.Arrays.copyOf(spans, size), positions.toArray(new SourcePos[0]), caps,
         maxDepth + 2, name, formals, file, pos);
+  }
+
+  /** Replaces constant {@code i} (a proto rebuilt after it was emitted). */
+  void replaceConstant(int i, Object v) {
+    Object old = constants.set(i, v);
+    if (constantIndex != null) {
+      constantIndex.remove(key(old));
+      constantIndex.put(key(v), i);
+    }
+  }
+
+  /** Replaces the opcode at {@code at} by one with the same operands. */
+  void patchOp(int at, int op) {
+    code[at] = op;
+  }
+
+  /** The opcode at {@code at}. */
+  int opAt(int at) {
+    return code[at];
   }
 
   /** The constant that the code from {@code at} to the end pushes, if it is one CONST; else null. */

@@ -24,7 +24,9 @@ public final class Thunk extends Value {
   /**
    * What pending bytecode captured: a {@code Value[]}, or the captured value itself when the
    * code captures exactly one. A thunk that outlives a garbage collection then keeps one object
-   * instead of two; the array its frame needs is made when it runs (and dies young).
+   * instead of two; the array its frame needs is made when it runs (and dies young). The array
+   * may be shared by the sibling thunks of one set, let or rec (the union of what they
+   * capture), so it is never written once filled.
    */
   private Object upvalues;
 

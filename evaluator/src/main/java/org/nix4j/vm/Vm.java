@@ -781,6 +781,11 @@ public final class Vm {
             Proto p = (Proto) k[code[ip++]];
             stack[sp++] = thunk(p, cf, stack, base);
           }
+          case Op.THUNK_SHARED -> {
+            // The sibling's captured values are an array: the compiler shares two or more.
+            Proto p = (Proto) k[code[ip++]];
+            stack[sp++] = new Thunk(p, ((Thunk) stack[base + p.shareSlot]).upvalues());
+          }
           case Op.THUNK_CALL -> {
             Proto tp = (Proto) k[code[ip++]];
             Thunk arg = thunk(tp, cf, stack, base);
@@ -1228,6 +1233,19 @@ public final class Vm {
       case Op.NOP -> {}
       case Op.THUNK_DEFER -> stack[sp++] = new Thunk((Proto) k[code[ip++]], PENDING);
       case Op.CLOSURE_DEFER -> stack[sp++] = new Closure((Proto) k[code[ip++]], PENDING);
+      case Op.THUNK_GROUP -> {
+        Proto p = (Proto) k[code[ip++]];
+        stack[sp++] = new Thunk(p, new Value[p.captures.length]);
+      }
+      case Op.FILL_CAPTURES -> {
+        Thunk t = (Thunk) stack[base + code[ip++]];
+        Value[] up = t.upvalues();
+        int[] caps = ((Proto) t.code()).captures;
+        for (int i = 0; i < caps.length; i++) {
+          int c = caps[i];
+          up[i] = (c & 1) == 0 ? stack[base + (c >> 1)] : cf.upvalues[c >> 1];
+        }
+      }
       case Op.FINALISE -> {
         Value v = stack[base + code[ip++]];
         if (v instanceof Thunk t && t.upvaluesAre(PENDING)) {
@@ -1544,6 +1562,10 @@ public final class Vm {
             sp -= n;
             System.arraycopy(s, sp, items, 0, n);
             s[sp++] = NixList.wrap(items);
+          }
+          case Op.THUNK_SHARED -> {
+            Proto q = (Proto) k[code[ip++]];
+            s[sp++] = new Thunk(q, ((Thunk) s[q.shareSlot]).upvalues());
           }
           case Op.THUNK, Op.CLOSURE -> {
             boolean thunk = code[ip - 1] == Op.THUNK;
