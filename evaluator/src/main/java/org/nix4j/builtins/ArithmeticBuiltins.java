@@ -3,6 +3,7 @@ package org.nix4j.builtins;
 import static org.nix4j.builtins.Registry.allStrict;
 import static org.nix4j.builtins.Registry.strict;
 
+import java.util.function.Function;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixFloat;
 import org.nix4j.value.NixInt;
@@ -57,25 +58,19 @@ final class ArithmeticBuiltins {
     r.def("bitAnd", 2, strict(0), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        Args.toInt(a[0]);
-        return Then.force(vm, a[1], a,
-            (args, y) -> NixInt.of(Args.toInt(args[0]) & Args.toInt(y)));
+        return Then.force(vm, a[1], new Bitwise('&', Args.toInt(a[0])));
       }
     });
     r.def("bitOr", 2, strict(0), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        Args.toInt(a[0]);
-        return Then.force(vm, a[1], a,
-            (args, y) -> NixInt.of(Args.toInt(args[0]) | Args.toInt(y)));
+        return Then.force(vm, a[1], new Bitwise('|', Args.toInt(a[0])));
       }
     });
     r.def("bitXor", 2, strict(0), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        Args.toInt(a[0]);
-        return Then.force(vm, a[1], a,
-            (args, y) -> NixInt.of(Args.toInt(args[0]) ^ Args.toInt(y)));
+        return Then.force(vm, a[1], new Bitwise('^', Args.toInt(a[0])));
       }
     });
     r.def("ceil", 1, allStrict(1), new Primop.Body() {
@@ -103,5 +98,22 @@ final class ArithmeticBuiltins {
    */
   static long toInt(double d) {
     return d >= -0x1p63 && d < 0x1p63 ? (long) d : Long.MIN_VALUE;
+  }
+
+  /** {@code x & y}, {@code x | y} or {@code x ^ y} of the forced second operand {@code y}. */
+  private static final class Bitwise implements Function<Value, Value> {
+    private final char op;
+    private final long x;
+
+    Bitwise(char op, long x) {
+      this.op = op;
+      this.x = x;
+    }
+
+    @Override
+    public Value apply(Value v) {
+      long y = Args.toInt(v);
+      return NixInt.of(op == '&' ? x & y : op == '|' ? x | y : x ^ y);
+    }
   }
 }

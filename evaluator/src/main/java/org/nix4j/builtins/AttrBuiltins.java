@@ -176,7 +176,12 @@ final class AttrBuiltins {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> formals.names().get(x).compareTo(formals.names().get(y)));
+    Arrays.sort(order, new java.util.Comparator<Integer>() {
+      @Override
+      public int compare(Integer x, Integer y) {
+        return formals.names().get(x).compareTo(formals.names().get(y));
+      }
+    });
     String[] names = new String[n];
     Value[] values = new Value[n];
     SourcePos[] positions = new SourcePos[n];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixContext;
@@ -49,15 +50,23 @@ final class ContextBuiltins {
     r.def("unsafeDiscardStringContext", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0],
-          Coerce.Mode.INTERPOLATE, s -> s.hasContext() ? NixString.of(s.bytes) : s);
+        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
+          @Override
+          public Value apply(NixString s) {
+            return s.hasContext() ? NixString.of(s.bytes) : s;
+          }
+        });
       }
     });
     r.def("unsafeDiscardOutputDependency", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0],
-          Coerce.Mode.INTERPOLATE, s -> NixString.of(s.bytes, discardOutputDependency(s.context)));
+        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
+          @Override
+          public Value apply(NixString s) {
+            return NixString.of(s.bytes, discardOutputDependency(s.context));
+          }
+        });
       }
     });
     r.add(new OrderedPrimop("appendContext", 2, new int[] {0, 1},

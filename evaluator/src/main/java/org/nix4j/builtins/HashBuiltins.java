@@ -2,6 +2,7 @@ package org.nix4j.builtins;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Function;
 import org.nix4j.value.NixString;
 import org.nix4j.value.Value;
 import org.nix4j.vm.NixError;
@@ -22,8 +23,12 @@ final class HashBuiltins {
               throw NixError.usage("unknown hash algorithm '" + type + "'");
             }
             // The context of the string is dropped.
-            return Then.force(vm, a[1], algorithm,
-                (alg, s) -> NixString.of(hex(digest(alg, Args.toStr(s).bytes))));
+            return Then.force(vm, a[1], new Function<Value, Value>() {
+              @Override
+              public Value apply(Value s) {
+                return NixString.of(hex(digest(algorithm, Args.toStr(s).bytes)));
+              }
+            });
           }
         }), false);
   }

@@ -579,7 +579,12 @@ final class ListBuiltins {
 
     private void take(Value key) {
       String name = Expect.stringNoContext(key);
-      groups.computeIfAbsent(name, n -> new ArrayList<>()).add(list.get(i));
+      ArrayList<Value> group = groups.get(name);
+      if (group == null) {
+        group = new ArrayList<>();
+        groups.put(name, group);
+      }
+      group.add(list.get(i));
       i++;
     }
   }
@@ -820,7 +825,12 @@ final class ListBuiltins {
     java.util.TreeMap<String, ArrayList<Value>> byName = new java.util.TreeMap<>();
     for (NixAttrs s : sets) {
       for (int k = 0; k < s.size(); k++) {
-        byName.computeIfAbsent(s.nameAt(k), n -> new ArrayList<>()).add(s.valueAt(k));
+        ArrayList<Value> values = byName.get(s.nameAt(k));
+        if (values == null) {
+          values = new ArrayList<>();
+          byName.put(s.nameAt(k), values);
+        }
+        values.add(s.valueAt(k));
       }
     }
     String[] names = byName.keySet().toArray(new String[0]);

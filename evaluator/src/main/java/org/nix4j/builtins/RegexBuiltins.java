@@ -2,6 +2,7 @@ package org.nix4j.builtins;
 
 import static org.nix4j.builtins.Registry.strict;
 
+import java.util.function.Function;
 import org.nix4j.regex.Regex;
 import org.nix4j.regex.RegexSyntaxException;
 import org.nix4j.value.Arrays2;
@@ -26,13 +27,12 @@ final class RegexBuiltins {
       @Override
       public Value apply(Vm vm, Value[] a) {
         Regex re = compile(Expect.stringNoContext(a[0]));
-        return Then.force(vm, a[1], re, (r, v) -> {
-          String s = Args.toStr(v).bytes;
-          String[] groups = r.matchWhole(s);
-          if (groups == null) {
-            return NixNull.NULL;
+        return Then.force(vm, a[1], new Function<Value, Value>() {
+          @Override
+          public Value apply(Value v) {
+            String[] groups = re.matchWhole(Args.toStr(v).bytes);
+            return groups == null ? NixNull.NULL : NixList.wrap(strings(groups));
           }
-          return NixList.wrap(strings(groups));
         });
       }
     });
@@ -40,15 +40,18 @@ final class RegexBuiltins {
       @Override
       public Value apply(Vm vm, Value[] a) {
         Regex re = compile(Expect.stringNoContext(a[0]));
-        return Then.force(vm, a[1], re, (r, v) -> {
-          NixString str = Args.toStr(v);
-          SplitParts parts = new SplitParts(str.bytes);
-          r.forEachMatch(str.bytes, parts);
-          if (parts.out.isEmpty()) {
-            return NixList.wrap(new Value[] {str});
+        return Then.force(vm, a[1], new Function<Value, Value>() {
+          @Override
+          public Value apply(Value v) {
+            NixString str = Args.toStr(v);
+            SplitParts parts = new SplitParts(str.bytes);
+            re.forEachMatch(str.bytes, parts);
+            if (parts.out.isEmpty()) {
+              return NixList.wrap(new Value[] {str});
+            }
+            parts.out.add(NixString.of(str.bytes.substring(parts.prev)));
+            return NixList.wrap(Arrays2.values(parts.out));
           }
-          parts.out.add(NixString.of(str.bytes.substring(parts.prev)));
-          return NixList.wrap(Arrays2.values(parts.out));
         });
       }
     });

@@ -2,6 +2,7 @@ package org.nix4j.builtins;
 
 import static org.nix4j.builtins.Registry.allStrict;
 
+import java.util.function.Function;
 import org.nix4j.value.NixContext;
 import org.nix4j.value.NixInt;
 import org.nix4j.value.NixList;
@@ -30,8 +31,12 @@ final class StringBuiltins {
     r.def("stringLength", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE,
-          s -> NixInt.of(s.bytes.length()));
+        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
+          @Override
+          public Value apply(NixString s) {
+            return NixInt.of(s.bytes.length());
+          }
+        });
       }
     });
     r.add(new OrderedPrimop("substring", 3, new int[] {0, 1}, new Expect[] {Expect.INT, Expect.INT},
@@ -39,8 +44,14 @@ final class StringBuiltins {
           @Override
           public Value apply(Vm vm, Value[] a) {
             // Nix reads both as C ints.
-            return Then.coerce(vm, a[2], Coerce.Mode.INTERPOLATE, a, (args, s) ->
-                substring((int) ((NixInt) args[0]).value, (int) ((NixInt) args[1]).value, s));
+            NixInt start = (NixInt) a[0];
+            NixInt len = (NixInt) a[1];
+            return Then.coerce(vm, a[2], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
+              @Override
+              public Value apply(NixString s) {
+                return substring((int) start.value, (int) len.value, s);
+              }
+            });
           }
         }), false);
     r.add(new OrderedPrimop("concatStringsSep", 2, new int[] {0, 1},
@@ -67,14 +78,19 @@ final class StringBuiltins {
         new Primop.Body() {
           @Override
           public Value apply(Vm vm, Value[] a) {
-            return Then.coerce(vm, a[0], Coerce.Mode.TO_STRING, s -> s);
+            return Then.coerce(vm, a[0], Coerce.Mode.TO_STRING, Then.IDENTITY);
           }
         }), true);
     r.add(new Primop("baseNameOf", 1, 0,
         new Primop.Body() {
           @Override
           public Value apply(Vm vm, Value[] a) {
-            return Then.coerce(vm, a[0], NO_COPY, s -> NixString.of(baseNameOf(s.bytes), s.context));
+            return Then.coerce(vm, a[0], NO_COPY, new Function<NixString, Value>() {
+              @Override
+              public Value apply(NixString s) {
+                return NixString.of(baseNameOf(s.bytes), s.context);
+              }
+            });
           }
         }),
         true);
@@ -84,7 +100,12 @@ final class StringBuiltins {
         if (a[0] instanceof NixPath p) {
           return NixPath.of(dirOf(p.path));
         }
-        return Then.coerce(vm, a[0], NO_COPY, s -> NixString.of(dirOf(s.bytes), s.context));
+        return Then.coerce(vm, a[0], NO_COPY, new Function<NixString, Value>() {
+          @Override
+          public Value apply(NixString s) {
+            return NixString.of(dirOf(s.bytes), s.context);
+          }
+        });
       }
     }), true);
   }

@@ -20,10 +20,13 @@ public interface TraceSink {
   void trace(Value value, String text);
 
   /** Prints {@code trace: TEXT} and a newline to standard error, byte for byte. */
-  TraceSink STDERR = (value, text) -> {
-    PrintStream err = System.err;
-    byte[] bytes = ("trace: " + text + "\n").getBytes(StandardCharsets.ISO_8859_1);
-    err.write(bytes, 0, bytes.length);
-    err.flush();
+  TraceSink STDERR = new TraceSink() {
+    @Override
+    public void trace(Value value, String text) {
+      PrintStream err = System.err;
+      byte[] bytes = ("trace: " + text + "\n").getBytes(StandardCharsets.ISO_8859_1);
+      err.write(bytes, 0, bytes.length);
+      err.flush();
+    }
   };
 }

@@ -154,7 +154,12 @@ public final class Proto {
     Map<int[], int[]> renumbered = new IdentityHashMap<>();
     for (int i = 0; i < k.length; i++) {
       if (k[i] instanceof Proto q && !done[i]) {
-        k[i] = q.withCaptures(renumbered.computeIfAbsent(q.captures, a -> renumberSources(a, map)));
+        int[] sources = renumbered.get(q.captures);
+        if (sources == null) {
+          sources = renumberSources(q.captures, map);
+          renumbered.put(q.captures, sources);
+        }
+        k[i] = q.withCaptures(sources);
       }
     }
     return new Proto(this, c, k, captures, shareSlot,

@@ -101,7 +101,7 @@ final class CaptureGroup {
       owner.patchOp(m.at, m != first ? Op.THUNK_SHARED : fillLater ? Op.THUNK_GROUP : Op.THUNK);
     }
     if (!finalised.isEmpty()) {
-      deferred.removeIf(finalised::contains);
+      deferred.removeAll(finalised);
     }
     if (fillLater) {
       owner.emit(Op.FILL_CAPTURES, 0, first.slot);

@@ -2,8 +2,11 @@ package org.nix4j.compiler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nix4j.bytecode.Formals;
 import org.nix4j.bytecode.Op;
 import org.nix4j.bytecode.Proto;
@@ -79,6 +82,21 @@ public final class Compiler {
     LAZY
   }
 
+  // Comparators as classes, not lambdas: every run compiles, and the first lambda linked costs
+  // milliseconds of start-up (java.lang.invoke).
+  private static final Comparator<Diagnostic> BY_START = new Comparator<>() {
+    @Override
+    public int compare(Diagnostic a, Diagnostic b) {
+      return Integer.compare(a.range().start(), b.range().start());
+    }
+  };
+  private static final Comparator<BindingTree.Static> BY_NAME = new Comparator<>() {
+    @Override
+    public int compare(BindingTree.Static a, BindingTree.Static b) {
+      return a.name.compareTo(b.name);
+    }
+  };
+
   private final SourceFile file;
   private final CompileOptions options;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -103,7 +121,7 @@ public final class Compiler {
     }
     Root root = new Root(parse.root());
     Proto proto = c.compileTop(root);
-    c.diagnostics.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    c.diagnostics.sort(BY_START);
     return new CompileResult(file, proto, List.copyOf(c.diagnostics));
   }
 
@@ -122,7 +140,7 @@ public final class Compiler {
     c.compile(expr, Mode.STRICT);
     c.fn.emit(Op.RETURN, 0);
     Proto proto = c.fn.build(c.pos(range));
-    c.diagnostics.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    c.diagnostics.sort(BY_START);
     return new CompileResult(file, proto, List.copyOf(c.diagnostics));
   }
 
@@ -482,8 +500,9 @@ public final class Compiler {
     List<Fn.Local> locals = new ArrayList<>();
     int slot = fn.depth;
     List<PatEntry> kept = new ArrayList<>();
+    Set<String> keptNames = new HashSet<>();
     for (PatEntry en : entries) {
-      if (!names.contains(en.name()) || kept.stream().anyMatch(k -> k.name().equals(en.name()))) {
+      if (!names.contains(en.name()) || !keptNames.add(en.name())) {
         continue;
       }
       kept.add(en);
@@ -1166,7 +1185,7 @@ public final class Compiler {
    */
   private void compileAttrsNode(BindingTree.Node node, TextRange range, String unusedName) {
     List<BindingTree.Static> statics = new ArrayList<>(node.statics.values());
-    statics.sort((a, b) -> a.name.compareTo(b.name));
+    statics.sort(BY_NAME);
     String[] names = new String[statics.size()];
     SourcePos[] positions = new SourcePos[statics.size()];
     for (int i = 0; i < names.length; i++) {

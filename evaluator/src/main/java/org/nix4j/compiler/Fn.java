@@ -278,7 +278,12 @@ final class Fn {
     if (l.kind == Kind.WITH) {
       withs.add(l);
     } else if (l.kind != Kind.HIDDEN) {
-      byName.computeIfAbsent(l.name, n -> new ArrayList<>(1)).add(l);
+      ArrayList<Local> same = byName.get(l.name);
+      if (same == null) {
+        same = new ArrayList<>(1);
+        byName.put(l.name, same);
+      }
+      same.add(l);
     }
   }
 
@@ -297,7 +302,13 @@ final class Fn {
     if (locals.size() - i == gone.size()) {
       locals.subList(i, locals.size()).clear();
     } else {
-      locals.removeIf(gone::contains);
+      int w = 0;
+      for (Local l : locals) {
+        if (!gone.contains(l)) {
+          locals.set(w++, l);
+        }
+      }
+      locals.subList(w, locals.size()).clear();
     }
     for (Local l : scope) {
       if (l.kind == Kind.WITH) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.nix4j.builtins.Args;
 import org.nix4j.builtins.Primop;
 import org.nix4j.builtins.Registry;
@@ -48,19 +49,34 @@ final class FileBuiltins {
     r.def("readFile", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return Steps.realisePath(vm, a[0], (path, ctx) -> readFile(st, path, ctx));
+        return Steps.realisePath(vm, a[0], new BiFunction<String, NixContext, Value>() {
+          @Override
+          public Value apply(String path, NixContext ctx) {
+            return readFile(st, path, ctx);
+          }
+        });
       }
     });
     r.def("readDir", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return Steps.realisePath(vm, a[0], (path, ctx) -> readDir(st, path, ctx));
+        return Steps.realisePath(vm, a[0], new BiFunction<String, NixContext, Value>() {
+          @Override
+          public Value apply(String path, NixContext ctx) {
+            return readDir(st, path, ctx);
+          }
+        });
       }
     });
     r.def("pathExists", 1, 0, new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {
-        return Steps.realisePath(vm, a[0], (path, ctx) -> pathExists(st, path, ctx));
+        return Steps.realisePath(vm, a[0], new BiFunction<String, NixContext, Value>() {
+          @Override
+          public Value apply(String path, NixContext ctx) {
+            return pathExists(st, path, ctx);
+          }
+        });
       }
     });
     r.def("hashFile", 2, allStrict(1), new Primop.Body() {

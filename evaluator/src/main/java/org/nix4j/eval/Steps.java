@@ -41,7 +41,7 @@ final class Steps {
     if (v instanceof NixString s) {
       return k.apply(s);
     }
-    return vm.push(new Then(v, mode, x -> k.apply((NixString) x)));
+    return vm.push(Then.coercing(v, mode, k));
   }
 
   /**
@@ -69,7 +69,27 @@ final class Steps {
     if (v instanceof NixPath p) {
       return k.apply(p.path, NixContext.EMPTY);
     }
-    Function<NixString, Value> then = s -> {
+    PathThen then = new PathThen(trace, k);
+    if (v instanceof NixString s) {
+      return then.apply(s);
+    }
+    Then g = Then.coercing(v, Coerce.Mode.APPEND_TO_PATH, then);
+    g.coercionTrace = trace;
+    return vm.push(g);
+  }
+
+  /** The rest of {@link #coercePath} once the value is a string: it must be absolute. */
+  private static final class PathThen implements Function<NixString, Value> {
+    private final String trace;
+    private final BiFunction<String, NixContext, Value> k;
+
+    PathThen(String trace, BiFunction<String, NixContext, Value> k) {
+      this.trace = trace;
+      this.k = k;
+    }
+
+    @Override
+    public Value apply(NixString s) {
       String path;
       try {
         path = absolute(s.bytes);
@@ -77,13 +97,7 @@ final class Steps {
         throw trace == null ? e : e.traceAtCall(trace);
       }
       return k.apply(path, s.context);
-    };
-    if (v instanceof NixString s) {
-      return then.apply(s);
     }
-    Then g = new Then(v, Coerce.Mode.APPEND_TO_PATH, x -> then.apply((NixString) x));
-    g.coercionTrace = trace;
-    return vm.push(g);
   }
 
   static final String COERCE_PATH_TRACE = "while realising the context of a path";
@@ -129,6 +143,12 @@ final class Steps {
       this.value = value;
       this.mode = mode;
       this.k = k;
+    }
+
+    /** A coercion ({@code mode} not null), whose answer is a string. */
+    @SuppressWarnings("unchecked")
+    static Then coercing(Value value, Coerce.Mode mode, Function<NixString, Value> k) {
+      return new Then(value, mode, (Function<Value, Value>) (Function<?, Value>) k);
     }
 
     @Override

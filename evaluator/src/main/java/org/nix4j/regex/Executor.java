@@ -112,7 +112,12 @@ final class Executor {
     boolean inUse;
   }
 
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
+    @Override
+    protected Scratch initialValue() {
+      return new Scratch();
+    }
+  };
   /**
    * The scratch of the thread that used one last: taken without the thread-local lookup (a call
    * into the VM per match in code compiled by C1) when the same thread matches again.

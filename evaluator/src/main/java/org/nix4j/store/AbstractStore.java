@@ -35,11 +35,16 @@ public abstract class AbstractStore implements Store {
 
   protected AbstractStore(StoreDir storeDir) {
     this.storeDir = storeDir;
-    this.hasher = new DerivationHasher(storeDir, p -> {
-      try {
-        return readDerivation(p);
-      } catch (IOException e) {
-        throw new StoreException("reading '" + storeDir.print(p) + "': " + e.getMessage(), e);
+    // A class, not a lambda: every run makes a store, and the first lambda linked costs
+    // milliseconds of start-up (java.lang.invoke).
+    this.hasher = new DerivationHasher(storeDir, new DerivationHasher.Loader() {
+      @Override
+      public Derivation load(StorePath p) {
+        try {
+          return readDerivation(p);
+        } catch (IOException e) {
+          throw new StoreException("reading '" + storeDir.print(p) + "': " + e.getMessage(), e);
+        }
       }
     });
   }

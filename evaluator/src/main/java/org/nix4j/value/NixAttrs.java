@@ -115,7 +115,12 @@ public final class NixAttrs extends Value {
         idx[i] = i;
       }
       // Stable: equal names stay in the order given.
-      java.util.Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
+      java.util.Arrays.sort(idx, new java.util.Comparator<Integer>() {
+        @Override
+        public int compare(Integer a, Integer b) {
+          return names[a].compareTo(names[b]);
+        }
+      });
       String[] outN = new String[n];
       Value[] outV = new Value[n];
       int k = 0;
@@ -280,20 +285,23 @@ public final class NixAttrs extends Value {
     for (int i = 0; i < n; i++) {
       idx[i] = i;
     }
-    java.util.Arrays.sort(idx, (a, b) -> {
-      SourcePos pa = positions[a];
-      SourcePos pb = positions[b];
-      if (pa == null || pb == null) {
-        return pa == null ? (pb == null ? Integer.compare(a, b) : 1) : -1;
-      }
-      if (pa.file() != pb.file()) {
-        int c = pa.file().name().compareTo(pb.file().name());
-        if (c != 0) {
-          return c;
+    java.util.Arrays.sort(idx, new java.util.Comparator<Integer>() {
+      @Override
+      public int compare(Integer a, Integer b) {
+        SourcePos pa = positions[a];
+        SourcePos pb = positions[b];
+        if (pa == null || pb == null) {
+          return pa == null ? (pb == null ? Integer.compare(a, b) : 1) : -1;
         }
+        if (pa.file() != pb.file()) {
+          int c = pa.file().name().compareTo(pb.file().name());
+          if (c != 0) {
+            return c;
+          }
+        }
+        int c = Integer.compare(pa.start(), pb.start());
+        return c != 0 ? c : Integer.compare(a, b);
       }
-      int c = Integer.compare(pa.start(), pb.start());
-      return c != 0 ? c : Integer.compare(a, b);
     });
     boolean identity = true;
     int[] out = new int[n];
