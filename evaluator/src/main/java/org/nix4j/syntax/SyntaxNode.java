@@ -12,7 +12,11 @@ import java.util.NoSuchElementException;
  */
 public final class SyntaxNode extends SyntaxElement {
   private final GreenNode green;
-  private SyntaxElement[] children;
+  /**
+   * Made once, under the lock, and read without it: volatile, so that a thread that sees the
+   * array also sees its elements (the language server walks one tree from several threads).
+   */
+  private volatile SyntaxElement[] children;
 
   SyntaxNode(GreenNode green, SyntaxNode parent, int offset, int index) {
     super(parent, offset, index);
