@@ -67,10 +67,18 @@ class RobustnessTest {
     h.close(u);
   }
 
+  /**
+   * Sends one message as it is, header and body in one write: written apart, a message that
+   * LSP4J's client thread sends in the meantime (an answer to the server's
+   * workspace/configuration, a cancellation) could land between them, and the server, reading
+   * the other message's header as this body, would lose the framing and the messages after it.
+   */
   private void raw(String json) throws Exception {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    h.sendRaw(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    h.sendRaw(body);
+    byte[] header = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] message = java.util.Arrays.copyOf(header, header.length + body.length);
+    System.arraycopy(body, 0, message, header.length, body.length);
+    h.sendRaw(message);
   }
 
   @Test
