@@ -1,17 +1,20 @@
 package org.nix4j.builtins;
 
 import java.util.function.Function;
+import org.nix4j.value.NixInt;
 import org.nix4j.value.NixString;
 import org.nix4j.value.Thunk;
 import org.nix4j.value.Value;
 import org.nix4j.vm.Coerce;
 import org.nix4j.vm.Generator;
+import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
 
 /**
  * The two continuations builtins need most: "force this value, then go on" and "coerce this
  * value to a string, then go on". When the answer is known at once the continuation runs
- * directly; otherwise a small generator waits for the VM's answer and then runs it.
+ * directly; otherwise a small generator waits for the VM's answer and then runs it. A
+ * continuation may itself push frames and return null: their result is then the builtin's.
  *
  * <p>The continuations are classes (anonymous or constants such as {@link #IDENTITY}), not
  * lambdas. The first lambda a run links costs milliseconds of start-up (it initialises
@@ -20,7 +23,7 @@ import org.nix4j.vm.Vm;
  * {@code new} costs about 6 ns, and it is made even when the value is known at once. Builtins
  * such as {@code match} run once per element of large lists.
  */
-final class Then {
+public final class Then {
   private Then() {}
 
   /** The continuation that returns the string itself. */
@@ -32,11 +35,11 @@ final class Then {
   };
 
   /** Forces {@code v}, then returns {@code k} applied to the forced value. */
-  static Value force(Vm vm, Value v, Function<Value, Value> k) {
+  public static Value force(Vm vm, Value v, Function<Value, Value> k) {
     if (v instanceof Thunk t) {
       Value done = t.valueOrNull();
       if (done == null) {
-        return vm.push(new ForceThen(v, k));
+        return vm.push(new Step(v, null, null, k));
       }
       v = done;
     }
@@ -44,28 +47,52 @@ final class Then {
   }
 
   /** Coerces {@code v} to a string as {@code mode} says, then returns {@code k} of the string. */
-  static Value coerce(Vm vm, Value v, Coerce.Mode mode, Function<NixString, Value> k) {
+  public static Value coerce(Vm vm, Value v, Coerce.Mode mode, Function<NixString, Value> k) {
+    return coerce(vm, v, mode, null, k);
+  }
+
+  /**
+   * {@link #coerce}, where an error of the coercion itself (not of {@code k}) gets {@code trace}
+   * added at the call, as Nix's {@code realisePath} does; {@code trace} may be null.
+   */
+  @SuppressWarnings("unchecked")
+  public static Value coerce(Vm vm, Value v, Coerce.Mode mode, String trace,
+      Function<NixString, Value> k) {
     if (v instanceof Thunk t && t.valueOrNull() != null) {
       v = t.valueOrNull();
     }
     if (v instanceof NixString s) {
       return k.apply(s);
     }
-    if (v instanceof org.nix4j.value.NixInt i && mode.takesScalars()) {
+    if (v instanceof NixInt i && mode.takesScalars()) {
       // toString of an integer: no frame for it.
       return k.apply(NixString.of(Long.toString(i.value)));
     }
-    return vm.push(new CoerceThen(v, mode, k));
+    // The answer of a coercion is a string: k takes it as a value.
+    return vm.push(new Step(v, mode, trace, (Function<Value, Value>) (Function<?, Value>) k));
   }
 
-  private static final class ForceThen extends Generator {
+  /** Waits for a forced value ({@code mode} null) or a coerced string, then runs {@code k}. */
+  private static final class Step extends Generator {
     private final Value value;
+    private final Coerce.Mode mode;
+    private final String trace;
     private final Function<Value, Value> k;
     private int state;
 
-    ForceThen(Value value, Function<Value, Value> k) {
+    Step(Value value, Coerce.Mode mode, String trace, Function<Value, Value> k) {
       this.value = value;
+      this.mode = mode;
+      this.trace = trace;
       this.k = k;
+    }
+
+    @Override
+    public Value onError(Vm vm, NixError error) {
+      if (state == 1 && trace != null) {
+        error.traceAtCall(trace);
+      }
+      return null;
     }
 
     @Override
@@ -73,7 +100,7 @@ final class Then {
       switch (state) {
         case 0 -> {
           state = 1;
-          in = vm.force(value);
+          in = mode == null ? vm.force(value) : vm.coerceToString(value, mode);
           if (in == null) {
             return null;
           }
@@ -86,38 +113,6 @@ final class Then {
       // The continuation may push frames of its own: their result is ours.
       state = 2;
       return k.apply(in);
-    }
-  }
-
-  private static final class CoerceThen extends Generator {
-    private final Value value;
-    private final Coerce.Mode mode;
-    private final Function<NixString, Value> k;
-    private int state;
-
-    CoerceThen(Value value, Coerce.Mode mode, Function<NixString, Value> k) {
-      this.value = value;
-      this.mode = mode;
-      this.k = k;
-    }
-
-    @Override
-    public Value resume(Vm vm, Value in) {
-      switch (state) {
-        case 0 -> {
-          state = 1;
-          in = vm.coerceToString(value, mode);
-          if (in == null) {
-            return null;
-          }
-        }
-        case 1 -> { }
-        default -> {
-          return in;
-        }
-      }
-      state = 2;
-      return k.apply((NixString) in);
     }
   }
 }

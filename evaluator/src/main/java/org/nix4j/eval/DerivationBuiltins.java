@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nix4j.builtins.Args;
 import org.nix4j.builtins.Registry;
+import org.nix4j.builtins.Then;
 import org.nix4j.bytecode.Proto;
 import org.nix4j.compiler.CompileResult;
 import org.nix4j.store.StorePath;
@@ -136,11 +137,11 @@ final class DerivationBuiltins {
       Thunk common = new Thunk(vm -> vm.push(new CommonAttrs(drvAttrs, outs, values, all)));
       for (int i = 0; i < n; i++) {
         Value name = outs.get(i);
-        Thunk drvPath = new Thunk(vm -> Steps.force(vm, strict,
+        Thunk drvPath = new Thunk(vm -> Then.force(vm, strict,
             s -> vm.force(Args.toAttrs(s).get("drvPath"))));
-        Thunk outPath = new Thunk(vm -> Steps.force(vm, name, nm -> {
+        Thunk outPath = new Thunk(vm -> Then.force(vm, name, nm -> {
           String o = Steps.stringNoContext(nm);
-          return Steps.force(vm, strict, s -> {
+          return Then.force(vm, strict, s -> {
             Value v = Args.toAttrs(s).get(o);
             if (v == null) {
               throw NixError.eval("attribute '" + o + "' missing");
@@ -150,7 +151,7 @@ final class DerivationBuiltins {
         }));
         NixAttrs own = NixAttrs.ofSorted(new String[] {"drvPath", "outPath", "outputName", "type"},
             new Value[] {drvPath, outPath, name, TYPE_DERIVATION}, null);
-        values[i] = new Thunk(vm -> Steps.force(vm, common, c -> ((NixAttrs) c).update(own)));
+        values[i] = new Thunk(vm -> Then.force(vm, common, c -> ((NixAttrs) c).update(own)));
       }
       return values;
     }

@@ -21,7 +21,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.nix4j.builtins.Primop;
 import org.nix4j.builtins.Registry;
+import org.nix4j.builtins.Then;
 import org.nix4j.io.RealIO;
 import org.nix4j.store.PathInfo;
 import org.nix4j.store.StorePath;
@@ -40,7 +42,6 @@ import org.nix4j.vm.Coerce;
 import org.nix4j.vm.Generator;
 import org.nix4j.vm.NixError;
 import org.nix4j.vm.Vm;
-import org.nix4j.builtins.Primop;
 
 /**
  * The fetchers of Nix 2.8: {@code fetchurl}, {@code fetchTarball}, {@code fetchGit},
@@ -82,7 +83,7 @@ final class FetchBuiltins {
         if (!st.hasFeature("flakes")) {
           throw st.requireFeature("flakes");
         }
-        return Steps.force(vm, a[0], v -> fetchTree(vm, st, v, null, false));
+        return Then.force(vm, a[0], v -> fetchTree(vm, st, v, null, false));
       }
     });
     r.defGlobal("fetchMercurial", 1, allStrict(1), new Primop.Body() {
@@ -296,7 +297,7 @@ final class FetchBuiltins {
       }
       return vm.push(new InputAttrs(st, set, fixedType, isFetchGit));
     }
-    return Steps.coerce(vm, arg, Coerce.Mode.APPEND_TO_PATH, s -> {
+    return Then.coerce(vm, arg, Coerce.Mode.APPEND_TO_PATH, s -> {
       String url = s.bytes;
       Map<String, Object> attrs = new TreeMap<>();
       if ("git".equals(type)) {
@@ -798,7 +799,7 @@ final class FetchBuiltins {
             return mercurial(url[0], ref[0]);
           }));
     }
-    return Steps.coerce(vm, arg, Coerce.Mode.APPEND_TO_PATH, s -> mercurial(s.bytes, null));
+    return Then.coerce(vm, arg, Coerce.Mode.APPEND_TO_PATH, s -> mercurial(s.bytes, null));
   }
 
   private static Value mercurial(String url, String ref) {

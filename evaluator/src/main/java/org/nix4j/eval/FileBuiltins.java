@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import org.nix4j.builtins.Args;
 import org.nix4j.builtins.Primop;
 import org.nix4j.builtins.Registry;
+import org.nix4j.builtins.Then;
 import org.nix4j.io.EvalIO;
 import org.nix4j.io.EvalIOException;
 import org.nix4j.store.FileIngestionMethod;
@@ -119,7 +120,7 @@ final class FileBuiltins {
       @Override
       public Value apply(Vm vm, Value[] a) {
         return Steps.coercePath(vm, a[1], (path, ctx) ->
-          Steps.force(vm, a[0], f -> {
+          Then.force(vm, a[0], f -> {
             if (!isFunction(f)) {
               throw NixError.eval("first argument in call to 'filterSource' is not a function but "
                   + f.describe());
