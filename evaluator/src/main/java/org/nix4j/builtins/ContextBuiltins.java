@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixContext;
@@ -47,26 +46,16 @@ final class ContextBuiltins {
         return getContext(Args.toStr(a[0]).context);
       }
     });
-    r.def("unsafeDiscardStringContext", 1, 0, new Primop.Body() {
+    r.def("unsafeDiscardStringContext", 1, 0, new Then.OnString(Coerce.Mode.INTERPOLATE) {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
-          @Override
-          public Value apply(NixString s) {
-            return s.hasContext() ? NixString.of(s.bytes) : s;
-          }
-        });
+      public Value apply(NixString s) {
+        return s.hasContext() ? NixString.of(s.bytes) : s;
       }
     });
-    r.def("unsafeDiscardOutputDependency", 1, 0, new Primop.Body() {
+    r.def("unsafeDiscardOutputDependency", 1, 0, new Then.OnString(Coerce.Mode.INTERPOLATE) {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
-          @Override
-          public Value apply(NixString s) {
-            return NixString.of(s.bytes, discardOutputDependency(s.context));
-          }
-        });
+      public Value apply(NixString s) {
+        return NixString.of(s.bytes, discardOutputDependency(s.context));
       }
     });
     r.add(new OrderedPrimop("appendContext", 2, new int[] {0, 1},

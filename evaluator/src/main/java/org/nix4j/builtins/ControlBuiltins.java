@@ -3,7 +3,6 @@ package org.nix4j.builtins;
 import static org.nix4j.builtins.Registry.allStrict;
 import static org.nix4j.builtins.Registry.strict;
 
-import java.util.function.Function;
 import org.nix4j.value.NixAttrs;
 import org.nix4j.value.NixBool;
 import org.nix4j.value.NixNull;
@@ -20,29 +19,19 @@ final class ControlBuiltins {
   private ControlBuiltins() {}
 
   static void register(Registry r) {
-    r.add(new Primop("throw", 1, 0, new Primop.Body() {
+    r.add(new Primop("throw", 1, 0, new Then.OnString(Coerce.Mode.INTERPOLATE) {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
-          @Override
-          public Value apply(NixString s) {
-            // Nix reports throw and abort without a position.
-            throw new NixError(NixError.Kind.THROW, s.bytes).withoutShownPos();
-          }
-        });
+      public Value apply(NixString s) {
+        // Nix reports throw and abort without a position.
+        throw new NixError(NixError.Kind.THROW, s.bytes).withoutShownPos();
       }
     }), true);
-    r.add(new Primop("abort", 1, 0, new Primop.Body() {
+    r.add(new Primop("abort", 1, 0, new Then.OnString(Coerce.Mode.INTERPOLATE) {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
-          @Override
-          public Value apply(NixString s) {
-            throw new NixError(NixError.Kind.ABORT,
-                "evaluation aborted with the following error message: '" + s.bytes + "'")
-                .withoutShownPos();
-          }
-        });
+      public Value apply(NixString s) {
+        throw new NixError(NixError.Kind.ABORT,
+            "evaluation aborted with the following error message: '" + s.bytes + "'")
+            .withoutShownPos();
       }
     }), true);
     r.def("seq", 2, allStrict(2), new Primop.Body() {

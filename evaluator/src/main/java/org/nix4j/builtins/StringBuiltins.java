@@ -28,15 +28,10 @@ final class StringBuiltins {
   static final Coerce.Mode NO_COPY = Coerce.Mode.APPEND_TO_PATH;
 
   static void register(Registry r) {
-    r.def("stringLength", 1, 0, new Primop.Body() {
+    r.def("stringLength", 1, 0, new Then.OnString(Coerce.Mode.INTERPOLATE) {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Then.coerce(vm, a[0], Coerce.Mode.INTERPOLATE, new Function<NixString, Value>() {
-          @Override
-          public Value apply(NixString s) {
-            return NixInt.of(s.bytes.length());
-          }
-        });
+      public Value apply(NixString s) {
+        return NixInt.of(s.bytes.length());
       }
     });
     r.add(new OrderedPrimop("substring", 3, new int[] {0, 1}, new Expect[] {Expect.INT, Expect.INT},
@@ -74,26 +69,18 @@ final class StringBuiltins {
             return vm.push(new ReplaceStrings(from, to, a[2]));
           }
         }), false);
-    r.add(new Primop("toString", 1, 0,
-        new Primop.Body() {
-          @Override
-          public Value apply(Vm vm, Value[] a) {
-            return Then.coerce(vm, a[0], Coerce.Mode.TO_STRING, Then.IDENTITY);
-          }
-        }), true);
-    r.add(new Primop("baseNameOf", 1, 0,
-        new Primop.Body() {
-          @Override
-          public Value apply(Vm vm, Value[] a) {
-            return Then.coerce(vm, a[0], NO_COPY, new Function<NixString, Value>() {
-              @Override
-              public Value apply(NixString s) {
-                return NixString.of(baseNameOf(s.bytes), s.context);
-              }
-            });
-          }
-        }),
-        true);
+    r.add(new Primop("toString", 1, 0, new Then.OnString(Coerce.Mode.TO_STRING) {
+      @Override
+      public Value apply(NixString s) {
+        return s;
+      }
+    }), true);
+    r.add(new Primop("baseNameOf", 1, 0, new Then.OnString(NO_COPY) {
+      @Override
+      public Value apply(NixString s) {
+        return NixString.of(baseNameOf(s.bytes), s.context);
+      }
+    }), true);
     r.add(new Primop("dirOf", 1, allStrict(1), new Primop.Body() {
       @Override
       public Value apply(Vm vm, Value[] a) {

@@ -16,8 +16,8 @@ import org.nix4j.vm.Vm;
  * directly; otherwise a small generator waits for the VM's answer and then runs it. A
  * continuation may itself push frames and return null: their result is then the builtin's.
  *
- * <p>The continuations are classes (anonymous or constants such as {@link #IDENTITY}), not
- * lambdas. The first lambda a run links costs milliseconds of start-up (it initialises
+ * <p>The continuations are classes (anonymous, or the builtin's body itself: {@link OnString}),
+ * not lambdas. The first lambda a run links costs milliseconds of start-up (it initialises
  * {@code java.lang.invoke}). Under C1, which runs short evaluations, each capturing lambda is
  * made through a method handle and {@code Unsafe.allocateInstance}: about 40 ns, where a
  * {@code new} costs about 6 ns, and it is made even when the value is known at once. Builtins
@@ -26,13 +26,22 @@ import org.nix4j.vm.Vm;
 public final class Then {
   private Then() {}
 
-  /** The continuation that returns the string itself. */
-  static final Function<NixString, Value> IDENTITY = new Function<>() {
-    @Override
-    public Value apply(NixString s) {
-      return s;
+  /**
+   * The body of a builtin that coerces its first argument to a string as {@code mode} says, then
+   * applies itself to the string: the body is its own continuation, so a call makes no object.
+   */
+  abstract static class OnString implements Primop.Body, Function<NixString, Value> {
+    private final Coerce.Mode mode;
+
+    OnString(Coerce.Mode mode) {
+      this.mode = mode;
     }
-  };
+
+    @Override
+    public Value apply(Vm vm, Value[] a) {
+      return coerce(vm, a[0], mode, this);
+    }
+  }
 
   /** Forces {@code v}, then returns {@code k} applied to the forced value. */
   public static Value force(Vm vm, Value v, Function<Value, Value> k) {

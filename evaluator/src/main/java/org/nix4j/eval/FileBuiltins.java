@@ -47,37 +47,22 @@ final class FileBuiltins {
 
   static void register(Registry r, Evaluator ev) {
     EvalStore st = ev.evalStore();
-    r.def("readFile", 1, 0, new Primop.Body() {
+    r.def("readFile", 1, 0, new OnRealisedPath() {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.realisePath(vm, a[0], new BiFunction<String, NixContext, Value>() {
-          @Override
-          public Value apply(String path, NixContext ctx) {
-            return readFile(st, path, ctx);
-          }
-        });
+      public Value apply(String path, NixContext ctx) {
+        return readFile(st, path, ctx);
       }
     });
-    r.def("readDir", 1, 0, new Primop.Body() {
+    r.def("readDir", 1, 0, new OnRealisedPath() {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.realisePath(vm, a[0], new BiFunction<String, NixContext, Value>() {
-          @Override
-          public Value apply(String path, NixContext ctx) {
-            return readDir(st, path, ctx);
-          }
-        });
+      public Value apply(String path, NixContext ctx) {
+        return readDir(st, path, ctx);
       }
     });
-    r.def("pathExists", 1, 0, new Primop.Body() {
+    r.def("pathExists", 1, 0, new OnRealisedPath() {
       @Override
-      public Value apply(Vm vm, Value[] a) {
-        return Steps.realisePath(vm, a[0], new BiFunction<String, NixContext, Value>() {
-          @Override
-          public Value apply(String path, NixContext ctx) {
-            return pathExists(st, path, ctx);
-          }
-        });
+      public Value apply(String path, NixContext ctx) {
+        return pathExists(st, path, ctx);
       }
     });
     r.def("hashFile", 2, allStrict(1), new Primop.Body() {
@@ -186,6 +171,19 @@ final class FileBuiltins {
   }
 
   // -----------------------------------------------------------------------------------------
+
+  /**
+   * The body of a builtin that reads its argument's path (readFile, readDir, pathExists): the
+   * path is realised ({@link Steps#realisePath}), then given to {@link #apply(String,
+   * NixContext)}. The body is its own continuation, so a call makes no object for it.
+   */
+  private abstract static class OnRealisedPath
+      implements Primop.Body, BiFunction<String, NixContext, Value> {
+    @Override
+    public Value apply(Vm vm, Value[] a) {
+      return Steps.realisePath(vm, a[0], this);
+    }
+  }
 
   private static Value readFile(EvalStore st, String path, NixContext ctx) {
     st.realiseContextOf(path, ctx);
